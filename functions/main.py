@@ -1,9 +1,12 @@
-from firebase_functions import https_fn, scheduler_fn
+"""Cloud Functions entry points: each wires one trigger to the taskly package."""
 
-@https_fn.on_request()
-def api(req: https_fn.Request) -> https_fn.Response:
-    return https_fn.Response('{"ok":true,"path":"%s"}' % req.path, content_type="application/json")
+from firebase_functions import https_fn, options
+from taskly.api.app import handle
 
-@scheduler_fn.on_schedule(schedule="every 15 minutes")
-def send_reminders(event):
-    print("sweep", event.schedule_time)
+options.set_global_options(region="us-central1", max_instances=10)
+
+
+@https_fn.on_request(memory=options.MemoryOption.MB_512, timeout_sec=60)
+def api(request: https_fn.Request) -> https_fn.Response:
+    """The HTTP API, served by Hosting at /api/**."""
+    return handle(request)

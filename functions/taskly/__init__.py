@@ -1,0 +1,1 @@
+"""Taskly: a task board with reminders, as Cloud Functions."""

@@ -1,0 +1,68 @@
+"""The API's front door: route, authenticate, answer, log — one request at a time."""
+
+import time
+import traceback
+from typing import Any
+
+from flask import Request, Response
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
+
+from taskly.api import health_routes, profile_routes, task_routes
+from taskly.api.context import Route, RouteContext
+from taskly.auth import Caller, verified_caller
+from taskly.errors import ApiError
+from taskly.http_io import error_response
+from taskly.request_log import log_event, log_request
+from taskly.timestamps import utc_now
+
+ROUTES: list[Route] = [
+    *health_routes.ROUTES,
+    *profile_routes.ROUTES,
+    *task_routes.ROUTES,
+]
+
+_URL_MAP = Map(
+    [Rule(route.path, methods=list(route.methods), endpoint=route) for route in ROUTES],
+    strict_slashes=False,
+    merge_slashes=False,
+)
+
+
+def _route_path(request: Request) -> str:
+    """The path below /api: Hosting passes /api/..., the bare function URL does not."""
+    path = request.path
+    if path == "/api" or path.startswith("/api/"):
+        path = path[len("/api") :]
+    return path or "/"
+
+
+def _match(request: Request) -> tuple[Route, dict[str, Any]]:
+    adapter = _URL_MAP.bind("taskly", path_info=_route_path(request))
+    try:
+        route, params = adapter.match(method=request.method)
+    except MethodNotAllowed as error:
+        allowed = ", ".join(sorted(error.valid_methods or []))
+        message = f"Use one of: {allowed}."
+        raise ApiError(405, "method_not_allowed", message, headers=(("Allow", allowed),)) from None
+    except NotFound:
+        raise ApiError(404, "not_found", "No such API route.") from None
+    assert isinstance(route, Route)
+    return route, params
+
+
+def handle(request: Request) -> Response:
+    started = time.perf_counter()
+    caller: Caller | None = None
+    try:
+        route, params = _match(request)
+        caller = None if route.public else verified_caller(request)
+        response = route.handler(RouteContext(request, caller, params, utc_now()))
+    except ApiError as error:
+        response = error_response(error)
+    except Exception:
+        log_event("ERROR", "unhandled error", path=request.path, trace=traceback.format_exc())
+        response = error_response(ApiError(500, "internal", "Something went wrong. Try again."))
+    latency_ms = (time.perf_counter() - started) * 1000
+    log_request(request, response.status_code, latency_ms, caller.uid if caller else None)
+    return response

@@ -1,0 +1,28 @@
+"""Deployment settings and secrets, declared once as Firebase params.
+
+Values are read inside handlers (``.value``), never at import time, so the
+emulator and ``firebase deploy`` can discover the params before they are set.
+"""
+
+import os
+
+from firebase_functions.params import SecretParam, StringParam
+
+APP_URL = StringParam("APP_URL", default="http://127.0.0.1:5000")
+MAIL_FROM = StringParam("MAIL_FROM", default="Taskly <reminders@taskly.test>")
+SMS_FROM = StringParam("SMS_FROM", default="+15005550006")
+SENDGRID_API_HOST = StringParam("SENDGRID_API_HOST", default="https://api.sendgrid.com")
+TWILIO_API_BASE_URL = StringParam("TWILIO_API_BASE_URL", default="https://api.twilio.com")
+AVATAR_BUCKET = StringParam("AVATAR_BUCKET", default="demo-taskly.appspot.com")
+
+SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
+TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")
+TWILIO_AUTH_TOKEN = SecretParam("TWILIO_AUTH_TOKEN")
+UNSUBSCRIBE_SIGNING_KEY = SecretParam("UNSUBSCRIBE_SIGNING_KEY")
+
+SECRETS = [SENDGRID_API_KEY, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, UNSUBSCRIBE_SIGNING_KEY]
+
+
+def project_id() -> str:
+    """The Google Cloud project the functions run in."""
+    return os.environ.get("GCLOUD_PROJECT") or os.environ.get("GOOGLE_CLOUD_PROJECT") or ""

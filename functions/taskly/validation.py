@@ -1,0 +1,131 @@
+"""Request body models and their translation into human error messages."""
+
+import re
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+)
+
+from taskly.errors import invalid_argument
+from taskly.reminders.schedule import is_valid_timezone, parse_remind_time
+
+DESCRIPTION_MAX = 500
+NAME_MAX = 80
+E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+TaskStatus = Literal["todo", "doing", "done"]
+TASK_STATUSES: tuple[str, ...] = ("todo", "doing", "done")
+
+
+def _check_timezone(value: str) -> str:
+    if not is_valid_timezone(value):
+        raise ValueError("must be an IANA time zone such as Europe/Berlin")
+    return value
+
+
+def _check_remind_time(value: str) -> str:
+    parse_remind_time(value)
+    return value
+
+
+def _check_phone(value: str) -> str:
+    if not E164.fullmatch(value):
+        raise ValueError("must be in international format, for example +14155550100")
+    return value
+
+
+Description = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=DESCRIPTION_MAX)
+]
+PersonName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
+Timezone = Annotated[str, AfterValidator(_check_timezone)]
+RemindTime = Annotated[str, AfterValidator(_check_remind_time)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_phone)]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class TaskCreate(_Body):
+    description: Description
+    status: TaskStatus = "todo"
+
+
+class TaskPatch(_Body):
+    description: Description | None = None
+    status: TaskStatus | None = None
+
+
+class ReminderChannels(_Body):
+    email: bool
+    sms: bool
+
+
+class ProfileUpdate(_Body):
+    first_name: PersonName | None = None
+    last_name: PersonName | None = None
+    timezone: Timezone | None = None
+    remind_time: RemindTime | None = None
+    phone: Phone | None = None
+
+
+class PhoneVerification(_Body):
+    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+
+
+class NotificationsRead(_Body):
+    ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] | None = None
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ").capitalize()
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str | None]:
+    """A sentence a person understands for pydantic's first error."""
+    location = [str(part) for part in error["loc"] if not isinstance(part, int)]
+    field = location[0] if location else None
+    label = _label(field) if field else "Request body"
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "missing":
+        return f"{label} is required.", field
+    if kind == "extra_forbidden":
+        return f"Unknown field '{field}'.", field
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "Request body must be a JSON object.", None
+    if kind == "string_type":
+        return f"{label} must be text.", field
+    if kind == "bool_type":
+        return f"{label} must be true or false.", field
+    if kind == "list_type":
+        return f"{label} must be a list.", field
+    if kind == "string_too_short":
+        return f"{label} can't be empty.", field
+    if kind == "string_too_long":
+        return f"{label} must be at most {ctx.get('max_length')} characters.", field
+    if kind == "literal_error":
+        return f"{label} must be one of: {ctx.get('expected')}.", field
+    if kind == "string_pattern_mismatch" and field == "code":
+        return "Code must be 6 digits.", field
+    if kind == "value_error":
+        return f"{label} {ctx.get('error')}.", field
+    return f"{label} is not valid.", field
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def parse_body(model: type[ModelT], data: Any) -> ModelT:
+    """Validate ``data`` against ``model`` or raise a 400 ApiError."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        message, field = _message(error.errors(include_url=False)[0])
+        raise invalid_argument(message, field) from None

@@ -1,0 +1,71 @@
+"""The human page: captured emails and SMS, newest first, plus a Clear button."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, Response, redirect, render_template, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from tools.capture.state import get_state
+
+bp = Blueprint("page", __name__)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src * data:; font-src * data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+@bp.app_template_filter("capture_time")
+def capture_time(iso: str) -> str:
+    """``2024-05-01T12:00:00.123Z`` as ``2024-05-01 12:00:00 UTC``."""
+    return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def describe_fault(rule: dict[str, int | None]) -> str:
+    """A fault rule in words, e.g. ``HTTP 500 for the next 2 requests, +300 ms``."""
+    parts = []
+    if rule["status"] is not None:
+        scope = "until cleared" if rule["count"] is None else f"for the next {rule['count']}"
+        parts.append(f"HTTP {rule['status']} {scope}")
+    if rule["latency_ms"]:
+        parts.append(f"+{rule['latency_ms']} ms latency")
+    return ", ".join(parts)
+
+
+@bp.after_request
+def security_headers(response: Response) -> Response:
+    """Lock the page down: captured HTML lives only in a sandboxed iframe."""
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+def index() -> str:
+    """Render every captured message, newest first."""
+    state = get_state()
+    faults = {
+        channel: describe_fault(rule)
+        for channel, rule in state.faults.snapshot().items()
+        if rule is not None
+    }
+    return render_template(
+        "index.html",
+        emails=list(reversed(state.store.list(channel="email"))),
+        sms=list(reversed(state.store.list(channel="sms"))),
+        faults=faults,
+        stats=state.stats.snapshot(),
+        version=state.store.version,
+    )
+
+
+@bp.post("/clear")
+def clear() -> BaseResponse:
+    """The Clear button: forget every message, then show the page again."""
+    get_state().store.clear()
+    return redirect(url_for("page.index"), code=303)

@@ -1,0 +1,1 @@
+"""Runs Taskly locally: the emulator suite, the capture server and the storage emulator."""
