@@ -83,8 +83,11 @@ class NotificationsRead(_Body):
     ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] | None = None
 
 
+_LABELS = {"sms": "SMS"}
+
+
 def _label(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+    return _LABELS.get(field) or field.replace("_", " ").capitalize()
 
 
 def _message(error: dict[str, Any]) -> tuple[str, str | None]:

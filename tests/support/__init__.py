@@ -1,0 +1,1 @@
+"""Helpers shared by the test tiers: people on the Auth emulator, the API, the capture server."""

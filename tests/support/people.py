@@ -1,0 +1,59 @@
+"""People signed up on the Auth emulator, each with an authenticated API session."""
+
+import uuid
+from dataclasses import dataclass, field
+
+import requests
+
+from tests.support.stack import API_URL, IDENTITY_URL
+
+
+@dataclass
+class Person:
+    uid: str
+    email: str
+    password: str
+    id_token: str
+    api: requests.Session = field(repr=False)
+
+    def url(self, path: str) -> str:
+        return f"{API_URL}{path}"
+
+    def get(self, path: str, **kwargs) -> requests.Response:
+        return self.api.get(self.url(path), timeout=30, **kwargs)
+
+    def post(self, path: str, **kwargs) -> requests.Response:
+        return self.api.post(self.url(path), timeout=30, **kwargs)
+
+    def put(self, path: str, **kwargs) -> requests.Response:
+        return self.api.put(self.url(path), timeout=30, **kwargs)
+
+    def patch(self, path: str, **kwargs) -> requests.Response:
+        return self.api.patch(self.url(path), timeout=30, **kwargs)
+
+    def delete(self, path: str, **kwargs) -> requests.Response:
+        return self.api.delete(self.url(path), timeout=30, **kwargs)
+
+
+def sign_in(email: str, password: str) -> requests.Response:
+    return requests.post(
+        f"{IDENTITY_URL}/accounts:signInWithPassword?key=test",
+        json={"email": email, "password": password, "returnSecureToken": True},
+        timeout=10,
+    )
+
+
+def sign_up(first_name: str = "Ada") -> Person:
+    """A new person with a unique address, signed in."""
+    email = f"{first_name.lower()}-{uuid.uuid4().hex[:12]}@example.com"
+    password = "correct-horse-" + uuid.uuid4().hex[:6]
+    answer = requests.post(
+        f"{IDENTITY_URL}/accounts:signUp?key=test",
+        json={"email": email, "password": password, "returnSecureToken": True},
+        timeout=10,
+    )
+    answer.raise_for_status()
+    body = answer.json()
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {body['idToken']}"
+    return Person(body["localId"], email, password, body["idToken"], session)

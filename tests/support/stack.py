@@ -1,0 +1,15 @@
+"""Addresses of the locally running stack (the same as `make dev` and `make test` start)."""
+
+import os
+
+PROJECT = "demo-taskly"
+APP_URL = os.environ.get("TASKLY_BASE_URL", "http://127.0.0.1:5000")
+API_URL = f"{APP_URL}/api"
+AUTH_HOST = os.environ.setdefault("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099")
+FIRESTORE_HOST = os.environ.setdefault("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")
+os.environ.setdefault("GCLOUD_PROJECT", PROJECT)
+os.environ.setdefault("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9199")
+CAPTURE_URL = "http://127.0.0.1:8025"
+FUNCTIONS_URL = f"http://127.0.0.1:5001/{PROJECT}/us-central1"
+IDENTITY_URL = f"http://{AUTH_HOST}/identitytoolkit.googleapis.com/v1"
+FIRESTORE_REST = f"http://{FIRESTORE_HOST}/v1/projects/{PROJECT}/databases/(default)/documents"
