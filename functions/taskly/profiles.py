@@ -52,7 +52,15 @@ def profile_json(uid: str, data: dict[str, Any]) -> dict[str, Any]:
         "remind_time": data.get("remind_time", DEFAULT_REMIND_TIME),
         "phone": data.get("phone"),
         "phone_verified": bool(data.get("phone_verified")),
-        "avatar_url": "/api/me/avatar" if data.get("avatar_path") else None,
+        "avatar_url": avatar_url(data),
         "created_at": to_json(data.get("created_at")),
         "updated_at": to_json(data.get("updated_at")),
     }
+
+
+def avatar_url(data: dict[str, Any]) -> str | None:
+    """Where the web app fetches the picture; the version changes with every new upload."""
+    if not data.get("avatar_path"):
+        return None
+    version = data.get("avatar_version")
+    return f"/api/me/avatar?v={version}" if version else "/api/me/avatar"

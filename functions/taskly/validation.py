@@ -7,6 +7,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     StringConstraints,
     ValidationError,
 )
@@ -68,10 +69,11 @@ class ReminderChannels(_Body):
 
 
 class ProfileUpdate(_Body):
-    first_name: PersonName | None = None
-    last_name: PersonName | None = None
-    timezone: Timezone | None = None
-    remind_time: RemindTime | None = None
+    # Absent means unchanged; only phone may be null (removes the number).
+    first_name: PersonName = Field(default=None)
+    last_name: PersonName = Field(default=None)
+    timezone: Timezone = Field(default=None)
+    remind_time: RemindTime = Field(default=None)
     phone: Phone | None = None
 
 

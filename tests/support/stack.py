@@ -1,6 +1,7 @@
 """Addresses of the locally running stack (the same as `make dev` and `make test` start)."""
 
 import os
+from pathlib import Path
 
 PROJECT = "demo-taskly"
 APP_URL = os.environ.get("TASKLY_BASE_URL", "http://127.0.0.1:5000")
@@ -13,3 +14,19 @@ CAPTURE_URL = "http://127.0.0.1:8025"
 FUNCTIONS_URL = f"http://127.0.0.1:5001/{PROJECT}/us-central1"
 IDENTITY_URL = f"http://{AUTH_HOST}/identitytoolkit.googleapis.com/v1"
 FIRESTORE_REST = f"http://{FIRESTORE_HOST}/v1/projects/{PROJECT}/databases/(default)/documents"
+
+
+def _load_function_settings() -> None:
+    """Give in-process calls into the functions package the emulator's settings."""
+    functions = Path(__file__).resolve().parents[2] / "functions"
+    for name in (".env", ".env.local", ".secret.local"):
+        path = functions / name
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            key, sep, value = line.partition("=")
+            if sep and not key.lstrip().startswith("#"):
+                os.environ.setdefault(key.strip(), value.strip().strip('"'))
+
+
+_load_function_settings()

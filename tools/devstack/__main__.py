@@ -3,6 +3,7 @@
 import argparse
 import contextlib
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -86,7 +87,14 @@ def test(pytest_args: list[str]) -> int:
         return subprocess.run(args, cwd=ROOT, env=env).returncode
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    # Stop cleanly on Ctrl-C and on SIGTERM, also when started where SIGINT is ignored.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     parser = argparse.ArgumentParser(prog="python -m tools.devstack")
     commands = parser.add_subparsers(dest="command", required=True)
     start = commands.add_parser("dev", help="run the app locally")

@@ -8,7 +8,17 @@ from flask import Request, Response
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 
-from taskly.api import health_routes, profile_routes, task_routes
+from taskly.api import (
+    account_routes,
+    avatar_routes,
+    health_routes,
+    notification_routes,
+    phone_routes,
+    profile_routes,
+    reminder_routes,
+    task_routes,
+    unsubscribe_routes,
+)
 from taskly.api.context import Route, RouteContext
 from taskly.auth import Caller, verified_caller
 from taskly.errors import ApiError
@@ -19,7 +29,13 @@ from taskly.timestamps import utc_now
 ROUTES: list[Route] = [
     *health_routes.ROUTES,
     *profile_routes.ROUTES,
+    *account_routes.ROUTES,
+    *avatar_routes.ROUTES,
     *task_routes.ROUTES,
+    *reminder_routes.ROUTES,
+    *notification_routes.ROUTES,
+    *phone_routes.ROUTES,
+    *unsubscribe_routes.ROUTES,
 ]
 
 _URL_MAP = Map(

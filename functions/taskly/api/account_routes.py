@@ -1,0 +1,26 @@
+"""Exporting and deleting the signed-in person's account."""
+
+from flask import Response
+
+from taskly import account
+from taskly.api.context import Route, RouteContext
+from taskly.http_io import empty_response, json_response
+
+
+def export_me(ctx: RouteContext) -> Response:
+    assert ctx.caller is not None
+    document = account.export_account(ctx.uid, ctx.caller.email, ctx.now)
+    filename = f"taskly-export-{ctx.now.date().isoformat()}.json"
+    disposition = f'attachment; filename="{filename}"'
+    return json_response(document, headers={"Content-Disposition": disposition})
+
+
+def delete_me(ctx: RouteContext) -> Response:
+    account.delete_account(ctx.uid)
+    return empty_response()
+
+
+ROUTES = [
+    Route("/me/export", ("GET",), export_me),
+    Route("/me", ("DELETE",), delete_me),
+]

@@ -1,0 +1,1 @@
+"""Sending email and SMS exactly once: the ledger, the providers, retries."""

@@ -1,0 +1,63 @@
+"""The in-app feed ``users/{uid}/notifications/{id}`` behind the bell."""
+
+import contextlib
+from datetime import datetime
+from typing import Any
+
+from google.api_core.exceptions import AlreadyExists
+from google.cloud import firestore
+
+from taskly.firestore_client import db
+from taskly.profiles import profile_ref
+from taskly.timestamps import to_json
+
+FEED_SIZE = 20
+
+
+def feed_of(uid: str) -> firestore.CollectionReference:
+    return profile_ref(uid).collection("notifications")
+
+
+def add_notification(
+    uid: str, notification_id: str, kind: str, text: str, task_id: str | None, now: datetime
+) -> None:
+    """Add one item; the same id twice (a replayed event) adds nothing."""
+    item = {"kind": kind, "text": text, "task_id": task_id, "read": False, "created_at": now}
+    with contextlib.suppress(AlreadyExists):
+        feed_of(uid).document(notification_id).create(item)
+
+
+def notification_json(notification_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": notification_id,
+        "kind": data["kind"],
+        "text": data["text"],
+        "task_id": data.get("task_id"),
+        "read": bool(data.get("read")),
+        "created_at": to_json(data.get("created_at")),
+    }
+
+
+def unread_count(uid: str) -> int:
+    query = feed_of(uid).where(filter=firestore.FieldFilter("read", "==", False)).count()
+    return int(query.get()[0][0].value)
+
+
+def recent(uid: str, limit: int = FEED_SIZE) -> list[dict[str, Any]]:
+    query = feed_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING).limit(limit)
+    return [notification_json(s.id, s.to_dict() or {}) for s in query.stream()]
+
+
+def mark_read(uid: str, ids: list[str] | None) -> None:
+    """Mark the given items (or every unread one) read; unknown ids are ignored."""
+    if ids is None:
+        query = feed_of(uid).where(filter=firestore.FieldFilter("read", "==", False))
+        snapshots = list(query.stream())
+    else:
+        refs = [feed_of(uid).document(item) for item in ids if "/" not in item]
+        snapshots = [s for s in db().get_all(refs) if s.exists]
+    for start in range(0, len(snapshots), 400):
+        batch = db().batch()
+        for snapshot in snapshots[start : start + 400]:
+            batch.update(snapshot.reference, {"read": True})
+        batch.commit()

@@ -1,0 +1,1 @@
+"""Reminder logic: when reminders fire, what they say, and how people opt out."""

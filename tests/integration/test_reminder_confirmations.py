@@ -1,0 +1,123 @@
+"""The on_task_written trigger: confirmation emails/SMS and the in-app feed."""
+
+import pytest
+
+from taskly.delivery.send_once import Outcome
+from taskly.reminder_confirmations import TaskWrite, confirm_reminder_change
+from tests.support import capture
+from tests.support.people import Person
+from tests.support.waiting import eventually, settled
+
+
+def _task(person: Person, description: str) -> dict:
+    return person.post("/tasks", json={"description": description}).json()
+
+
+def _set(person: Person, task_id: str, *, email: bool, sms: bool = False):
+    return person.put(f"/tasks/{task_id}/reminders", json={"email": email, "sms": sms})
+
+
+def _emails(person: Person) -> list[dict]:
+    return capture.messages(to=person.email, channel="email")
+
+
+@pytest.fixture
+def named_person(person: Person) -> Person:
+    person.put("/me", json={"first_name": "Ada", "timezone": "Europe/Berlin"})
+    return person
+
+
+def test_turning_email_on_sends_one_confirmation_with_the_task_text(named_person):
+    task = _task(named_person, "Renew passport <soon>")
+    answer = _set(named_person, task["id"], email=True)
+    assert answer.status_code == 200
+    assert answer.json()["notify_email"] is True
+    assert answer.json()["next_reminder_at"] is not None
+    mails = settled(lambda: _emails(named_person))
+    assert len(mails) == 1
+    assert mails[0]["subject"] == 'Reminders on: "Renew passport <soon>"'
+    assert "Renew passport &lt;soon&gt;" in mails[0]["html"]
+    assert "Renew passport <soon>" in mails[0]["text"]
+
+
+def test_turning_email_off_sends_one_stopped_email(named_person):
+    task = _task(named_person, "Call the bank")
+    _set(named_person, task["id"], email=True)
+    eventually(lambda: len(_emails(named_person)) == 1)
+    answer = _set(named_person, task["id"], email=False)
+    assert answer.json()["next_reminder_at"] is None
+    mails = settled(lambda: _emails(named_person))
+    assert [mail["subject"] for mail in mails] == [
+        'Reminders on: "Call the bank"',
+        'Reminders stopped: "Call the bank"',
+    ]
+
+
+def test_other_writes_send_nothing(named_person):
+    task = _task(named_person, "Quiet task")
+    named_person.patch(f"/tasks/{task['id']}", json={"description": "Still quiet"})
+    named_person.patch(f"/tasks/{task['id']}", json={"status": "doing"})
+    assert settled(lambda: _emails(named_person)) == []
+
+
+def test_a_replayed_event_sends_nothing_more(named_person, db):
+    task = _task(named_person, "Replay me")
+    _set(named_person, task["id"], email=True)
+    eventually(lambda: len(_emails(named_person)) == 1)
+    feed = named_person.get("/notifications").json()["notifications"]
+    event_id = feed[0]["id"]
+    after = db.document(f"users/{named_person.uid}/tasks/{task['id']}").get().to_dict()
+    replay = TaskWrite(
+        event_id, named_person.uid, task["id"], {**after, "notify_email": False}, after
+    )
+    assert confirm_reminder_change(replay) == {"email": Outcome.ALREADY_SENT}
+    assert len(settled(lambda: _emails(named_person))) == 1
+    assert len(named_person.get("/notifications").json()["notifications"]) == 1
+
+
+def test_the_feed_counts_unread_and_marks_read(named_person):
+    first, second = _task(named_person, "One"), _task(named_person, "Two")
+    _set(named_person, first["id"], email=True)
+    _set(named_person, second["id"], email=True)
+    feed = eventually(
+        lambda: (f := named_person.get("/notifications").json())["unread_count"] == 2 and f
+    )
+    texts = sorted(item["text"] for item in feed["notifications"])
+    assert texts == ["Reminders on by email: One", "Reminders on by email: Two"]
+    one_id = feed["notifications"][0]["id"]
+    answer = named_person.post("/notifications/read", json={"ids": [one_id, "unknown-id"]})
+    assert answer.json() == {"unread_count": 1}
+    assert named_person.post("/notifications/read", json={}).json() == {"unread_count": 0}
+
+
+def test_sms_needs_a_verified_phone(named_person):
+    task = _task(named_person, "Text me")
+    answer = _set(named_person, task["id"], email=False, sms=True)
+    assert answer.status_code == 409
+    assert answer.json()["error"]["code"] == "failed_precondition"
+    assert named_person.get(f"/tasks/{task['id']}").json()["notify_sms"] is False
+
+
+def test_reminders_route_rejects_bad_bodies(named_person, other_person):
+    task = _task(named_person, "Typed")
+    for body in (
+        {"email": "yes", "sms": False},
+        {"email": True},
+        {"email": True, "sms": False, "x": 1},
+    ):
+        assert _set_raw(named_person, task["id"], body).status_code == 400
+    assert _set(other_person, task["id"], email=True).status_code == 404
+    assert named_person.get(f"/tasks/{task['id']}").json()["notify_email"] is False
+
+
+def _set_raw(person: Person, task_id: str, body: dict):
+    return person.put(f"/tasks/{task_id}/reminders", json=body)
+
+
+def test_done_clears_the_next_reminder_and_reopening_restores_it(named_person):
+    task = _task(named_person, "Finish me")
+    _set(named_person, task["id"], email=True)
+    done = named_person.patch(f"/tasks/{task['id']}", json={"status": "done"}).json()
+    assert done["next_reminder_at"] is None and done["notify_email"] is True
+    reopened = named_person.patch(f"/tasks/{task['id']}", json={"status": "todo"}).json()
+    assert reopened["next_reminder_at"] is not None

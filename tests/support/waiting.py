@@ -1,0 +1,31 @@
+"""Waiting for what a trigger does a moment after a write."""
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def eventually(probe: Callable[[], T], *, timeout: float = 20, interval: float = 0.25) -> T:
+    """The first truthy result of ``probe``; fails after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {result!r} after {timeout} s")
+        time.sleep(interval)
+
+
+def settled(probe: Callable[[], T], *, quiet: float = 2.0) -> T:
+    """``probe``'s value once it has stopped changing for ``quiet`` seconds."""
+    value = probe()
+    deadline = time.monotonic() + quiet
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        latest = probe()
+        if latest != value:
+            value, deadline = latest, time.monotonic() + quiet
+    return value

@@ -1,0 +1,222 @@
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from taskly.reminders.templates import (
+    SMS_MAX_CHARS,
+    RenderedEmail,
+    render_digest,
+    render_page,
+    render_reminders_off,
+    render_reminders_on,
+    render_sms_digest,
+    render_sms_reminders_off,
+    render_sms_reminders_on,
+    render_sms_verification_code,
+)
+
+APP_URL = "https://taskly.example/app"
+UNSUBSCRIBE_URL = "https://taskly.example/api/unsubscribe?token=abc.def&list=all"
+SCRIPT = "<script>alert(1)</script>"
+
+
+def all_emails(task: str, first_name: str = "Ana") -> list[RenderedEmail]:
+    return [
+        render_reminders_on(first_name, task, ["email"], APP_URL),
+        render_reminders_off(first_name, task, APP_URL),
+        render_digest(first_name, [task], APP_URL, UNSUBSCRIBE_URL),
+        render_digest(first_name, [task, "Second task"], APP_URL, UNSUBSCRIBE_URL),
+    ]
+
+
+def test_reminders_on_email() -> None:
+    email = render_reminders_on("Ana", "Buy milk", ["email", "sms"], APP_URL)
+    assert email.subject == 'Reminders on: "Buy milk"'
+    for body in (email.html, email.text):
+        assert "Hi Ana," in body
+        assert "Buy milk" in body
+        assert "by email and SMS" in body
+        assert APP_URL in body
+    assert f'href="{APP_URL}"' in email.html
+
+
+def test_reminders_on_names_only_the_chosen_channel() -> None:
+    email = render_reminders_on("Ana", "Buy milk", ["sms"], APP_URL)
+    assert "by SMS once a day" in email.text
+    assert "email and" not in email.text
+
+
+@pytest.mark.parametrize("channels", [[], ["pigeon"], ["email", "fax"]])
+def test_reminders_on_rejects_unknown_channels(channels: list[str]) -> None:
+    with pytest.raises(ValueError, match="Channels"):
+        render_reminders_on("Ana", "Buy milk", channels, APP_URL)
+
+
+def test_reminders_off_email() -> None:
+    email = render_reminders_off("Ana", "Buy milk", APP_URL)
+    assert email.subject == 'Reminders stopped: "Buy milk"'
+    for body in (email.html, email.text):
+        assert "Reminders are off" in body
+        assert "Buy milk" in body
+
+
+def test_digest_subject_names_a_single_task() -> None:
+    assert render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL).subject == (
+        'Reminder: "Buy milk"'
+    )
+
+
+def test_digest_lists_every_task_and_counts_them_in_the_subject() -> None:
+    tasks = ["Buy milk", "Call the bank", "Water plants"]
+    email = render_digest("Ana", tasks, APP_URL, UNSUBSCRIBE_URL)
+    assert email.subject == "Reminder: 3 tasks to finish"
+    for body in (email.html, email.text):
+        assert all(task in body for task in tasks)
+    assert email.html.count("<li") == 3
+
+
+def test_digest_shows_the_unsubscribe_link() -> None:
+    email = render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL)
+    escaped_url = UNSUBSCRIBE_URL.replace("&", "&amp;")
+    assert re.search(
+        rf'<a href="{re.escape(escaped_url)}"[^>]*>Unsubscribe from these reminders</a>',
+        email.html,
+    )
+    assert f"Unsubscribe from these reminders: {UNSUBSCRIBE_URL}" in email.text
+
+
+def test_digest_needs_a_task() -> None:
+    with pytest.raises(ValueError, match="at least one task"):
+        render_digest("Ana", [], APP_URL, UNSUBSCRIBE_URL)
+
+
+@pytest.mark.parametrize("email", all_emails(SCRIPT, first_name=SCRIPT))
+def test_html_escapes_user_text_and_text_keeps_it(email: RenderedEmail) -> None:
+    assert "<script" not in email.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in email.html
+    assert SCRIPT in email.text
+    assert "&lt;" not in email.text
+
+
+@pytest.mark.parametrize("email", all_emails("Buy milk"))
+def test_html_is_a_full_document_with_the_taskly_header(email: RenderedEmail) -> None:
+    assert email.html.startswith("<!doctype html>")
+    assert f"<title>{escape(email.subject)}</title>" in email.html
+    assert "Taskly</td>" in email.html
+    assert "your task board with reminders" in email.html
+    assert email.text.startswith("Taskly\n")
+
+
+def test_missing_first_name_gets_a_friendly_greeting() -> None:
+    email = render_reminders_off("  ", "Buy milk", APP_URL)
+    assert "Hi there," in email.html
+    assert "Hi there," in email.text
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Buy milk\nBcc: victim@example.com",
+        "Buy milk\r\nBcc: victim@example.com",
+        "Buy milk\u2028Bcc: victim@example.com",
+        "Buy milk\x00\x1b\tBcc: victim@example.com",
+    ],
+)
+def test_subjects_never_contain_line_breaks_or_control_characters(task: str) -> None:
+    for email in all_emails(task):
+        assert not any(ord(c) < 32 or c in "\x7f\u2028\u2029\x85" for c in email.subject)
+    assert render_reminders_on("Ana", task, ["email"], APP_URL).subject == (
+        'Reminders on: "Buy milk Bcc: victim@example.com"'
+    )
+
+
+def test_multi_line_task_keeps_its_lines_in_the_text_body() -> None:
+    email = render_digest("Ana", ["Pack:\nsocks\nbooks", "Call mom"], APP_URL, UNSUBSCRIBE_URL)
+    assert "  - Pack:\n    socks\n    books\n  - Call mom" in email.text
+
+
+def test_subject_shortens_a_long_task() -> None:
+    task = "Write the quarterly report for the board, with charts and a summary of every team"
+    subject = render_reminders_on("Ana", task, ["email"], APP_URL).subject
+    quoted = subject.removeprefix('Reminders on: "').removesuffix('"')
+    assert len(quoted) <= 60
+    assert quoted.endswith("…")
+    assert task.startswith(quoted.removesuffix("…"))
+
+
+def test_templates_are_found_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "Buy milk" in render_sms_reminders_on("Buy milk")
+
+
+def test_sms_digest_lists_tasks() -> None:
+    text = render_sms_digest(["Buy milk", "Call\nmom"])
+    assert text.splitlines() == [
+        "Taskly reminder: 2 tasks to finish",
+        "- Buy milk",
+        "- Call mom",
+        "Mark a task done in Taskly to stop its reminders.",
+    ]
+
+
+def test_sms_digest_for_one_task() -> None:
+    assert render_sms_digest(["Buy milk"]).startswith("Taskly reminder: 1 task to finish\n")
+
+
+@pytest.mark.parametrize(("count", "length"), [(17, 95), (40, 500), (500, 10), (1000, 1)])
+def test_sms_digest_stays_within_one_message_and_counts_the_rest(count: int, length: int) -> None:
+    tasks = [f"{i:03d}" + "x" * length for i in range(count)]
+    text = render_sms_digest(tasks)
+    assert len(text) <= SMS_MAX_CHARS
+    listed = [line for line in text.splitlines() if line.startswith("- ")]
+    more = re.search(r"^\+(\d+) more$", text, re.MULTILINE)
+    assert more is not None
+    assert len(listed) + int(more[1]) == count
+    assert [line[2:5] for line in listed] == [f"{i:03d}" for i in range(len(listed))]
+    # Tight: one more line ("- " + task cut to 100, newline; "+N more" may lose a digit) won't fit.
+    next_line = 2 + min(len(tasks[len(listed)]), 100) + 1
+    assert len(text) + next_line - 1 > SMS_MAX_CHARS
+
+
+def test_sms_digest_shortens_long_tasks_with_ascii() -> None:
+    text = render_sms_digest(["y" * 400])
+    assert "- " + "y" * 97 + "...\n" in text
+    assert text.isascii()
+
+
+def test_sms_digest_needs_a_task() -> None:
+    with pytest.raises(ValueError):
+        render_sms_digest([])
+
+
+def test_sms_reminders_on_and_off() -> None:
+    on = render_sms_reminders_on("Buy milk\nnow")
+    off = render_sms_reminders_off("Buy milk")
+    assert on.startswith('Taskly: reminders are on for "Buy milk now".')
+    assert off.startswith('Taskly: reminders are off for "Buy milk".')
+    assert "\n" not in on + off
+
+
+def test_sms_verification_code() -> None:
+    text = render_sms_verification_code("012345")
+    assert text.startswith("Your Taskly verification code is 012345.")
+    assert len(text) <= 160
+
+
+@pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "12 345"])
+def test_sms_verification_code_must_be_six_digits(code: str) -> None:
+    with pytest.raises(ValueError):
+        render_sms_verification_code(code)
+
+
+def test_page_escapes_its_message_and_encodes_the_token() -> None:
+    page = render_page(
+        "pages/unsubscribe.html", title="Stop?", message=SCRIPT, confirm_token="a.b&c"
+    )
+    assert "&lt;script&gt;" in page
+    assert "<script" not in page
+    assert "token=a.b%26c" in page
