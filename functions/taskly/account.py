@@ -32,7 +32,9 @@ def _scrub_deliveries(uid: str) -> None:
     records = db().collection("deliveries").where(filter=firestore.FieldFilter("uid", "==", uid))
     batch, pending = db().batch(), 0
     for snapshot in records.stream():
-        batch.update(snapshot.reference, {"to": None, "last_error": None})
+        batch.update(
+            snapshot.reference, {"to": None, "last_error": None, "outbox": None, "resend": False}
+        )
         pending += 1
         if pending == 400:
             batch.commit()

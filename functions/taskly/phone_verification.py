@@ -12,7 +12,6 @@ from google.cloud import firestore
 
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.delivery.twilio_sms import send_sms
 from taskly.errors import ApiError, failed_precondition, invalid_argument, too_many_requests
 from taskly.firestore_client import db
 from taskly.profiles import profile_ref
@@ -59,7 +58,7 @@ def send_code(uid: str, profile: dict[str, Any], now: datetime) -> None:
         f"phone-code:{uid}:{salt}",
         {"uid": uid, "channel": "sms", "to": phone, "template": "verification_code"},
         profile_ref(uid),
-        lambda: send_sms(Sms(phone, render_sms_verification_code(code))),
+        Sms(phone, render_sms_verification_code(code)),
     )
     if outcome is not Outcome.SENT:
         raise ApiError(503, "unavailable", "The code could not be sent. Try again in a minute.")

@@ -10,8 +10,6 @@ from typing import Any
 from taskly import notifications, settings
 from taskly.delivery.messages import Email, Sms
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.delivery.sendgrid_email import send_email
-from taskly.delivery.twilio_sms import send_sms
 from taskly.profiles import profile_ref
 from taskly.reminders import templates
 from taskly.timestamps import utc_now
@@ -19,10 +17,6 @@ from taskly.timestamps import utc_now
 CHANNELS = ("email", "sms")
 # Changes made by an unsubscribe link are confirmed on the page, not by more email.
 QUIET_SOURCE = "unsubscribe"
-
-
-class ConfirmationPending(Exception):
-    """A confirmation met a passing provider fault; raising lets the platform retry the event."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,8 @@ def confirm_reminder_change(write: TaskWrite) -> dict[str, Outcome]:
             f"event:{write.event_id}:email",
             {"uid": write.uid, "channel": "email", "to": email.to, "template": "confirmation"},
             owner,
-            lambda: send_email(email),
+            email,
+            resend_later=True,
         )
     phone = profile.get("phone")
     if "sms" in changes and phone and profile.get("phone_verified"):
@@ -113,9 +108,7 @@ def confirm_reminder_change(write: TaskWrite) -> dict[str, Outcome]:
             f"event:{write.event_id}:sms",
             {"uid": write.uid, "channel": "sms", "to": sms.to, "template": "confirmation"},
             owner,
-            lambda: send_sms(sms),
+            sms,
+            resend_later=True,
         )
-    pending = [channel for channel, outcome in outcomes.items() if outcome is Outcome.RETRY_LATER]
-    if pending:
-        raise ConfirmationPending(f"event {write.event_id}: {', '.join(pending)} not sent yet")
     return outcomes

@@ -17,9 +17,7 @@ from google.cloud import firestore
 
 from taskly import settings
 from taskly.delivery.messages import Email, Sms
-from taskly.delivery.send_once import Outcome, send_once
-from taskly.delivery.sendgrid_email import send_email
-from taskly.delivery.twilio_sms import send_sms
+from taskly.delivery.send_once import Outcome, resend_failed, send_once
 from taskly.firestore_client import db
 from taskly.profiles import DEFAULT_TIMEZONE, profile_ref
 from taskly.reminder_plan import first_reminder_at, wants_reminders
@@ -39,6 +37,7 @@ class SweepReport:
     people: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     tasks_advanced: int = 0
+    resent: dict[str, int] = field(default_factory=dict)
 
     def count(self, outcome: Outcome) -> None:
         self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
@@ -86,7 +85,7 @@ def _email_digest(uid: str, profile: dict[str, Any], descriptions: list[str], da
         f"reminder:{uid}:{day}:email",
         {"uid": uid, "channel": "email", "to": email.to, "template": "digest"},
         profile_ref(uid),
-        lambda: send_email(email),
+        email,
     )
 
 
@@ -96,7 +95,7 @@ def _sms_digest(uid: str, profile: dict[str, Any], descriptions: list[str], day:
         f"reminder:{uid}:{day}:sms",
         {"uid": uid, "channel": "sms", "to": sms.to, "template": "digest"},
         profile_ref(uid),
-        lambda: send_sms(sms),
+        sms,
     )
 
 
@@ -149,7 +148,7 @@ def _settled(task: dict[str, Any], outcomes: dict[str, Outcome]) -> bool:
 
 def run_sweep(now: datetime, workers: int = SEND_WORKERS) -> SweepReport:
     """Send every digest due at ``now``."""
-    report = SweepReport()
+    report = SweepReport(resent=resend_failed())
     snapshots = list(due_tasks(now).stream())
     report.tasks_read = len(snapshots)
     by_owner = _group_by_owner(snapshots)

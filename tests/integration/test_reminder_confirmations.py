@@ -1,9 +1,12 @@
 """The on_task_written trigger: confirmation emails/SMS and the in-app feed."""
 
 import pytest
+from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.send_once import Outcome
 from taskly.reminder_confirmations import TaskWrite, confirm_reminder_change
+from taskly.reminder_sweep import run_sweep
+from taskly.timestamps import utc_now
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.waiting import eventually, settled
@@ -121,3 +124,26 @@ def test_done_clears_the_next_reminder_and_reopening_restores_it(named_person):
     assert done["next_reminder_at"] is None and done["notify_email"] is True
     reopened = named_person.patch(f"/tasks/{task['id']}", json={"status": "todo"}).json()
     assert reopened["next_reminder_at"] is not None
+
+
+def test_a_confirmation_lost_to_an_outage_is_sent_by_the_next_sweep(named_person, db):
+    capture.set_fault(channel="email", status=503)
+    try:
+        task = _task(named_person, "Outage-proof")
+        _set(named_person, task["id"], email=True)
+        records = db.collection("deliveries").where(
+            filter=FieldFilter("uid", "==", named_person.uid)
+        )
+        failed = eventually(lambda: [r for r in records.stream() if r.get("state") == "failed"])
+        assert failed[0].get("attempts") == 3 and failed[0].get("resend") is True
+        assert _emails(named_person) == []
+    finally:
+        capture.clear_faults()
+
+    run_sweep(utc_now())
+    run_sweep(utc_now())
+
+    mails = settled(lambda: _emails(named_person))
+    assert [mail["subject"] for mail in mails] == ['Reminders on: "Outage-proof"']
+    (record,) = records.stream()
+    assert record.get("state") == "sent" and record.get("outbox") is None

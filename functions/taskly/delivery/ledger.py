@@ -27,6 +27,11 @@ def delivery_ref(key: str) -> firestore.DocumentReference:
     return db().collection("deliveries").document(key)
 
 
+def awaiting_resend() -> firestore.Query:
+    """Failed sends kept for another try (indexed; grows only with failures)."""
+    return db().collection("deliveries").where(filter=firestore.FieldFilter("resend", "==", True))
+
+
 def _claim(
     transaction: firestore.Transaction,
     key: str,
@@ -80,6 +85,8 @@ def record_sent(key: str, provider_id: str, attempts: int, now: datetime) -> Non
     delivery_ref(key).update(
         {
             "state": "sent",
+            "resend": False,
+            "outbox": None,
             "provider_id": provider_id,
             "attempts": attempts,
             "last_error": None,
@@ -89,10 +96,20 @@ def record_sent(key: str, provider_id: str, attempts: int, now: datetime) -> Non
     )
 
 
-def record_failed(key: str, error: str, attempts: int, retryable: bool, now: datetime) -> None:
+def record_failed(
+    key: str,
+    error: str,
+    attempts: int,
+    retryable: bool,
+    now: datetime,
+    outbox: dict[str, Any] | None = None,
+) -> None:
+    """Record a failed send; with ``outbox``, the sweep sends it again later."""
     delivery_ref(key).update(
         {
             "state": "failed",
+            "resend": retryable and outbox is not None,
+            "outbox": outbox if retryable else None,
             "last_error": error,
             "retryable": retryable,
             "attempts": attempts,

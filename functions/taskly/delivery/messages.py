@@ -1,6 +1,7 @@
 """What is sent, independent of the provider."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,19 @@ class Email:
 class Sms:
     to: str
     body: str
+
+
+Message = Email | Sms
+
+
+def message_to_record(message: Message) -> dict[str, Any]:
+    """The message as stored in a delivery record, for a later resend."""
+    return {"kind": type(message).__name__.lower(), **asdict(message)}
+
+
+def message_from_record(record: dict[str, Any]) -> Message:
+    fields = {key: value for key, value in record.items() if key != "kind"}
+    return Email(**fields) if record["kind"] == "email" else Sms(**fields)
 
 
 class ProviderError(Exception):
