@@ -24,7 +24,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 bench: setup
-	$(PY) -m tools.devstack test tests/bench -s
+	$(PY) -m tools.devstack test tests/bench/bench_sweep.py -s
 
 setup: $(VENV)/.installed $(FUNCTIONS_VENV)/.installed node_modules/.installed
 

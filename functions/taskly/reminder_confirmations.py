@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from taskly import notifications, settings
-from taskly.delivery.messages import Email, Sms
+from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.send_once import Outcome, send_once
 from taskly.profiles import profile_ref
 from taskly.reminders import templates
@@ -75,12 +75,28 @@ def confirm_reminder_change(write: TaskWrite) -> dict[str, Outcome]:
     )
     if write.after.get("reminder_change_source") == QUIET_SOURCE:
         return {}
-    outcomes: dict[str, Outcome] = {}
+    messages = _confirmation_messages(write.after, changes, profile, description)
+    return {
+        channel: send_once(
+            f"event:{write.event_id}:{channel}",
+            {"uid": write.uid, "channel": channel, "to": message.to, "template": "confirmation"},
+            owner,
+            message,
+            resend_later=True,
+        )
+        for channel, message in messages.items()
+    }
+
+
+def _confirmation_messages(
+    after: dict[str, Any], changes: dict[str, bool], profile: dict[str, Any], description: str
+) -> dict[str, Message]:
+    """The email and/or SMS this change calls for, to the account's own address and phone."""
+    messages: dict[str, Message] = {}
     first_name = str(profile.get("first_name") or "")
-    email_address = profile.get("email")
-    if "email" in changes and email_address:
+    if "email" in changes and profile.get("email"):
         if changes["email"]:
-            on_channels = [c for c in CHANNELS if _flag(write.after, c)]
+            on_channels = [c for c in CHANNELS if _flag(after, c)]
             rendered = templates.render_reminders_on(
                 first_name, description, on_channels, settings.APP_URL.value
             )
@@ -88,27 +104,12 @@ def confirm_reminder_change(write: TaskWrite) -> dict[str, Outcome]:
             rendered = templates.render_reminders_off(
                 first_name, description, settings.APP_URL.value
             )
-        email = Email(email_address, rendered.subject, rendered.html, rendered.text)
-        outcomes["email"] = send_once(
-            f"event:{write.event_id}:email",
-            {"uid": write.uid, "channel": "email", "to": email.to, "template": "confirmation"},
-            owner,
-            email,
-            resend_later=True,
-        )
-    phone = profile.get("phone")
-    if "sms" in changes and phone and profile.get("phone_verified"):
-        body = (
-            templates.render_sms_reminders_on(description)
+        messages["email"] = Email(profile["email"], rendered.subject, rendered.html, rendered.text)
+    if "sms" in changes and profile.get("phone") and profile.get("phone_verified"):
+        render_sms = (
+            templates.render_sms_reminders_on
             if changes["sms"]
-            else templates.render_sms_reminders_off(description)
+            else templates.render_sms_reminders_off
         )
-        sms = Sms(phone, body)
-        outcomes["sms"] = send_once(
-            f"event:{write.event_id}:sms",
-            {"uid": write.uid, "channel": "sms", "to": sms.to, "template": "confirmation"},
-            owner,
-            sms,
-            resend_later=True,
-        )
-    return outcomes
+        messages["sms"] = Sms(profile["phone"], render_sms(description))
+    return messages
