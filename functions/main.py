@@ -10,7 +10,7 @@ from taskly.settings import SECRETS
 options.set_global_options(region="us-central1", max_instances=10)
 
 
-@https_fn.on_request(memory=options.MemoryOption.MB_512, timeout_sec=60, secrets=SECRETS)
+@https_fn.on_request(memory=options.MemoryOption.GB_1, timeout_sec=60, secrets=SECRETS)
 def api(request: https_fn.Request) -> https_fn.Response:
     """The HTTP API, served by Hosting at /api/**."""
     return handle(request)

@@ -68,5 +68,6 @@ def test_nobody_can_write_from_a_client(person, other_person, ada_task):
     assert person.get(f"/tasks/{ada_task.rsplit('/', 1)[1]}").json()["description"] == "Ada's task"
 
 
-def test_delivery_records_are_not_readable(person):
+def test_server_only_collections_are_not_readable(person):
     assert _read("deliveries/anything", person) == 403
+    assert _read(f"phone_verifications/{person.uid}", person) == 403
