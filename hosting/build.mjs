@@ -1,0 +1,68 @@
+// Bundles the page entry modules (and the Firebase SDK) into hosting/public/assets/.
+// Usage: node hosting/build.mjs
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+
+const hostingDir = dirname(fileURLToPath(import.meta.url));
+const pagesDir = join(hostingDir, "src", "pages");
+const outDir = join(hostingDir, "public", "assets");
+
+const result = await esbuild.build({
+  entryPoints: readdirSync(pagesDir)
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => join(pagesDir, name)),
+  outdir: outDir,
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  format: "esm",
+  splitting: true,
+  minify: true,
+  sourcemap: false,
+  target: "es2020",
+  metafile: true,
+  logLevel: "warning",
+});
+
+const outputs = result.metafile.outputs;
+const builtFiles = new Set(Object.keys(outputs).map((path) => resolve(path)));
+removeStaleFiles(outDir, builtFiles);
+reportPageSizes(outputs);
+
+// Chunk names carry content hashes, so every build would otherwise leave old ones behind.
+// Removing them after the build (not before) keeps a running server from serving a gap.
+function removeStaleFiles(dir, keep) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) removeStaleFiles(path, keep);
+    else if (!keep.has(path)) rmSync(path);
+  }
+}
+
+// What a page downloads: its entry file plus every chunk it imports statically.
+function reportPageSizes(outputs) {
+  for (const [path, output] of Object.entries(outputs)) {
+    if (!output.entryPoint) continue;
+    const files = new Set();
+    const visit = (file) => {
+      if (files.has(file)) return;
+      files.add(file);
+      for (const dep of outputs[file].imports) {
+        if (dep.kind === "import-statement") visit(dep.path);
+      }
+    };
+    visit(path);
+    const contents = [...files].map((file) => readFileSync(file));
+    const bytes = contents.reduce((sum, content) => sum + content.length, 0);
+    const gzipBytes = contents.reduce((sum, content) => sum + gzipSync(content).length, 0);
+    const name = relative(process.cwd(), path).padEnd(36);
+    console.log(`${name} ${kb(bytes).padStart(9)} ${kb(gzipBytes).padStart(9)} gzip`);
+  }
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}

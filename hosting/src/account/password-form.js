@@ -1,0 +1,49 @@
+import { EmailAuthProvider, reauthenticateWithCredential, updatePassword } from "firebase/auth";
+import { describeAuthError } from "../lib/auth-errors.js";
+import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
+import {
+  bindPasswordRules,
+  PASSWORD_RULES_MESSAGE,
+  passwordMeetsRules,
+} from "../ui/password-rules.js";
+import { showToast } from "../ui/toasts.js";
+
+const WRONG_PASSWORD_CODES = new Set(["auth/invalid-credential", "auth/wrong-password"]);
+
+/** Change password: Firebase wants a fresh sign-in with the current one first. */
+export function bindPasswordForm(form, user) {
+  const { current_password: currentInput, new_password: newInput } = form.elements;
+  bindPasswordRules(newInput, document.getElementById("new-password-rules"));
+
+  onSubmit(form, async () => {
+    const valid = checkFields([
+      [currentInput, !currentInput.value && "Enter your current password."],
+      [newInput, !passwordMeetsRules(newInput.value) && PASSWORD_RULES_MESSAGE],
+    ]);
+    if (!valid) return;
+
+    await whileBusy(form, async () => {
+      try {
+        await reauthenticateWithCredential(
+          user,
+          EmailAuthProvider.credential(user.email, currentInput.value),
+        );
+      } catch (error) {
+        if (WRONG_PASSWORD_CODES.has(error.code)) {
+          checkFields([[currentInput, "That's not your current password."]]);
+        } else {
+          reportError(form, describeAuthError(error));
+        }
+        return;
+      }
+      try {
+        await updatePassword(user, newInput.value);
+        form.reset();
+        newInput.dispatchEvent(new Event("input"));
+        showToast("Password changed.");
+      } catch (error) {
+        reportError(form, { ...describeAuthError(error), field: "new_password" });
+      }
+    });
+  });
+}

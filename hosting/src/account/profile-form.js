@@ -1,0 +1,45 @@
+import { api } from "../lib/api.js";
+import { checkFields, onSubmit, reportError } from "../ui/form-fields.js";
+import { showToast, toastError } from "../ui/toasts.js";
+import { fillTimeZones } from "./time-zones.js";
+
+/**
+ * Name, time zone and reminder time. `onChange` gets the changed fields at once (the header
+ * shows a new name); if the API refuses, it gets the old ones back and the error shows.
+ */
+export function bindProfileForm(form, profile, { onChange }) {
+  const fields = form.elements;
+  fields.first_name.value = profile.first_name ?? "";
+  fields.last_name.value = profile.last_name ?? "";
+  fillTimeZones(fields.timezone, profile.timezone);
+  fields.remind_time.value = profile.remind_time ?? "09:00";
+  let saved = profile;
+
+  onSubmit(form, async () => {
+    const changes = {
+      first_name: fields.first_name.value.trim(),
+      last_name: fields.last_name.value.trim(),
+      timezone: fields.timezone.value,
+      remind_time: fields.remind_time.value,
+    };
+    const valid = checkFields([
+      [fields.first_name, !changes.first_name && "Enter your first name."],
+      [fields.remind_time, !changes.remind_time && "Choose a time of day."],
+    ]);
+    if (!valid) return;
+
+    const before = Object.fromEntries(Object.keys(changes).map((field) => [field, saved[field]]));
+    saved = { ...saved, ...changes };
+    onChange(changes);
+    try {
+      saved = await api.put("/api/me", changes);
+      onChange(saved);
+      showToast("Profile saved.");
+    } catch (error) {
+      saved = { ...saved, ...before };
+      onChange(before);
+      reportError(form, error);
+      toastError(`Your profile wasn't saved: ${error.message}`);
+    }
+  });
+}

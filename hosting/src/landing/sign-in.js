@@ -1,0 +1,22 @@
+import { signInWithEmailAndPassword } from "firebase/auth";
+import { describeAuthError } from "../lib/auth-errors.js";
+import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
+
+export function bindSignIn(form, auth) {
+  const { email, password } = form.elements;
+  onSubmit(form, async () => {
+    const valid = checkFields([
+      [email, !email.value.trim() && "Enter your email address."],
+      [password, !password.value && "Enter your password."],
+    ]);
+    if (!valid) return;
+    await whileBusy(form, async () => {
+      try {
+        await signInWithEmailAndPassword(auth, email.value.trim(), password.value);
+        location.assign("/board");
+      } catch (error) {
+        reportError(form, describeAuthError(error));
+      }
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import { getAuthReady } from "./session.js";
+
+/** A refused or failed API call, in the API's error shape; `status` 0 means no network. */
+class ApiError extends Error {
+  constructor(status, code, message, field = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const fallbackMessages = {
+  0: "Can't reach Taskly right now. Check your connection and try again.",
+  401: "Your session has ended. Please sign in again.",
+  404: "This feature isn't available yet.",
+  501: "This feature isn't available yet.",
+};
+
+function errorFromResponse(status, body) {
+  const error = body?.error;
+  if (error?.message) return new ApiError(status, error.code, error.message, error.field ?? null);
+  const message = fallbackMessages[status] ?? "Something went wrong on our side. Please try again.";
+  return new ApiError(status, "unavailable", message);
+}
+
+async function idToken() {
+  const user = (await getAuthReady()).currentUser;
+  if (!user) throw errorFromResponse(401, null);
+  try {
+    return await user.getIdToken();
+  } catch {
+    throw errorFromResponse(0, null); // an expired token could not be refreshed: offline
+  }
+}
+
+async function call(method, path, { json, body, type, keepalive = false } = {}) {
+  const headers = { Authorization: `Bearer ${await idToken()}` };
+  if (json !== undefined) {
+    body = JSON.stringify(json);
+    type = "application/json";
+  }
+  if (type) headers["Content-Type"] = type;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, keepalive });
+  } catch {
+    throw errorFromResponse(0, null);
+  }
+  if (!response.ok) {
+    throw errorFromResponse(response.status, await response.json().catch(() => null));
+  }
+  return response;
+}
+
+async function readJson(response) {
+  if (response.status === 204) return null;
+  try {
+    return await response.json();
+  } catch {
+    throw errorFromResponse(response.status >= 500 ? response.status : 502, null);
+  }
+}
+
+/** The Taskly HTTP API (same origin), called as the signed-in person. */
+export const api = {
+  get: (path) => call("GET", path).then(readJson),
+  post: (path, json) => call("POST", path, { json }).then(readJson),
+  put: (path, json) => call("PUT", path, { json }).then(readJson),
+  patch: (path, json) => call("PATCH", path, { json }).then(readJson),
+  delete: (path, options) => call("DELETE", path, options).then(readJson),
+  /** Sends a file as the raw request body (the profile picture). */
+  upload: (path, file) => call("PUT", path, { body: file, type: file.type }).then(readJson),
+  /** A file only its owner may fetch (picture, data export), as a Blob. */
+  download: (path) => call("GET", path).then((response) => response.blob()),
+};

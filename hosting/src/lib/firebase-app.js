@@ -1,0 +1,17 @@
+import { initializeApp } from "firebase/app";
+
+/** True when the page is served by the local emulator suite rather than Firebase Hosting. */
+export const onEmulators = ["127.0.0.1", "localhost"].includes(location.hostname);
+
+let appPromise;
+
+/** The Firebase app, configured from the Hosting-provided init.json (no config in the source). */
+export function firebaseApp() {
+  appPromise ??= fetch("/__/firebase/init.json")
+    .then((response) => {
+      if (!response.ok) throw new Error(`Firebase config unavailable (HTTP ${response.status})`);
+      return response.json();
+    })
+    .then((config) => initializeApp(config));
+  return appPromise;
+}

@@ -1,0 +1,61 @@
+import { bindAvatarForm } from "../account/avatar-form.js";
+import { bindDataExport } from "../account/data-export.js";
+import { bindDeleteAccount } from "../account/delete-account.js";
+import { bindPasswordForm } from "../account/password-form.js";
+import { bindPhoneForms } from "../account/phone-form.js";
+import { bindProfileForm } from "../account/profile-form.js";
+import { api } from "../lib/api.js";
+import { logOut, requireUser } from "../lib/session.js";
+import { showAvatar } from "../ui/avatar.js";
+import { enablePasswordToggles } from "../ui/form-fields.js";
+import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
+
+const forget = () => document.body.replaceChildren();
+
+async function main() {
+  const user = await requireUser(forget);
+  if (!user) return;
+
+  showIdentity(profileFromUser(user));
+  initUserMenu({ onLogOut: () => logOut(forget) });
+  document.getElementById("account-log-out").addEventListener("click", () => logOut(forget));
+  enablePasswordToggles();
+  bindPasswordForm(document.getElementById("password-form"), user);
+  bindDataExport(document.getElementById("export-data"));
+  bindDeleteAccount(
+    document.getElementById("delete-account"),
+    document.getElementById("delete-dialog"),
+    { onDeleted: () => logOut(forget) },
+  );
+
+  const status = document.getElementById("account-status");
+  let profile;
+  try {
+    profile = await api.get("/api/me");
+  } catch (error) {
+    status.textContent = `Couldn't load your profile: ${error.message} Reload to try again.`;
+    status.classList.add("is-error");
+    return;
+  }
+  status.hidden = true;
+
+  const preview = document.getElementById("avatar-preview");
+  const update = (changes) => {
+    profile = { ...profile, ...changes };
+    showIdentity(profile);
+    showAvatar(preview, profile);
+  };
+  update({});
+  bindProfileForm(document.getElementById("profile-form"), profile, { onChange: update });
+  bindAvatarForm(document.getElementById("avatar-form"), profile, { onChange: update });
+  bindPhoneForms(
+    document.getElementById("phone-form"),
+    document.getElementById("phone-code-form"),
+    profile,
+  );
+  for (const section of document.querySelectorAll("[data-needs-profile]")) section.hidden = false;
+}
+
+main().catch((error) => {
+  document.getElementById("account-status").textContent = `Taskly couldn't start: ${error.message}`;
+});

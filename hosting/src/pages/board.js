@@ -1,0 +1,95 @@
+import { collection, orderBy, query, terminate } from "firebase/firestore";
+import { createBoardView } from "../board/board-view.js";
+import { startNotifications } from "../board/notifications.js";
+import { bindQuickAdd } from "../board/quick-add.js";
+import { askReminders } from "../board/reminders-dialog.js";
+import { createTaskStore } from "../board/task-store.js";
+import { api } from "../lib/api.js";
+import { openFirestore, watchRows } from "../lib/firestore.js";
+import { logOut, requireUser } from "../lib/session.js";
+import { showToast, toastError } from "../ui/toasts.js";
+import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
+
+const UNDO_WINDOW_MS = 6000;
+
+async function main() {
+  const store = createTaskStore();
+  const stops = [];
+  const forget = () => {
+    for (const stop of stops) stop();
+    store.clear();
+    document.body.replaceChildren();
+    document.title = "Taskly";
+  };
+
+  const user = await requireUser(forget);
+  if (!user) return;
+
+  showIdentity(profileFromUser(user));
+  initUserMenu({
+    onLogOut: async () => {
+      await store.flushDeletes();
+      await logOut(forget);
+    },
+  });
+  const profile = api
+    .get("/api/me")
+    .then((me) => {
+      showIdentity(me);
+      return me;
+    })
+    .catch(() => null);
+
+  const view = createBoardView({
+    edit: (task, description) =>
+      store.edit(task.id, description).catch(reportRollback("Your edit wasn't saved")),
+    move: (task, status) =>
+      store.move(task.id, status).catch(reportRollback("The task wasn't moved")),
+    remove: (task) => removeWithUndo(task),
+    reminders: async (task) => {
+      const phoneVerified = profile.then((me) => Boolean(me?.phone_verified));
+      const choice = await askReminders(task, phoneVerified);
+      if (choice) {
+        store.setReminders(task.id, choice).catch(reportRollback("Reminders weren't changed"));
+      }
+    },
+  });
+  stops.push(view.clear, store.subscribe(view.render));
+
+  bindQuickAdd(document.getElementById("quick-add"), (description) => {
+    const added = store.add(description);
+    added.catch(reportRollback("The task wasn't added"));
+    return added;
+  });
+
+  function removeWithUndo(task) {
+    const pending = store.remove(task.id);
+    showToast(`Deleted “${shorten(task.description)}”.`, {
+      action: { label: "Undo", onClick: pending.undo },
+      timeout: UNDO_WINDOW_MS,
+      onClose: () => pending.commit().catch(reportRollback("The task wasn't deleted")),
+    });
+  }
+
+  // Deletes still in their undo window go out as the page goes away.
+  window.addEventListener("pagehide", () => store.flushDeletes({ keepalive: true }));
+
+  try {
+    const db = await openFirestore();
+    const tasks = query(collection(db, "users", user.uid, "tasks"), orderBy("created_at", "desc"));
+    stops.push(watchRows(tasks, store.receiveServerTasks, store.failLoading));
+    stops.push(startNotifications(db, user.uid).stop, () => terminate(db));
+  } catch (error) {
+    store.failLoading(error);
+  }
+}
+
+const reportRollback = (what) => (error) => toastError(`${what}: ${error.message}`);
+
+function shorten(text) {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+main().catch((error) => {
+  document.getElementById("board-status").textContent = `Taskly couldn't start: ${error.message}`;
+});

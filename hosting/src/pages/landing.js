@@ -1,0 +1,20 @@
+import { bindSignIn } from "../landing/sign-in.js";
+import { bindSignUp } from "../landing/sign-up.js";
+import { leaveIfSignedIn } from "../lib/session.js";
+import { enablePasswordToggles } from "../ui/form-fields.js";
+
+async function main() {
+  enablePasswordToggles();
+  const auth = await leaveIfSignedIn();
+  bindSignIn(document.getElementById("sign-in-form"), auth);
+  bindSignUp(
+    document.getElementById("sign-up-dialog"),
+    document.getElementById("open-sign-up"),
+    auth,
+  );
+}
+
+main().catch((error) => {
+  document.getElementById("landing-status").textContent =
+    `Sign-in is unavailable right now (${error.message}). Reload the page to try again.`;
+});

@@ -1,0 +1,80 @@
+"""How long from pressing Enter in quick add until the card is on screen, and until it is saved.
+
+A measurement, not a test: run `.venv/bin/python -m tests.e2e.measure_quick_add [runs]` from the
+repository root against the running stack (TASKLY_BASE_URL, default http://127.0.0.1:5000).
+Times come from performance.now() in the page: "visible" is the first animation frame after the
+card is in the DOM; "saved" is when the POST /api/tasks answer has arrived.
+"""
+
+import statistics
+import sys
+import uuid
+
+from playwright.sync_api import sync_playwright
+
+from tests.support.people import sign_up
+from tests.support.stack import APP_URL
+
+from .chromium import DESKTOP, launch
+from .ui import quick_add, sign_in, wait_until_saved
+
+# Installed in the page: stamps Enter, then the first frame after the card with that text
+# appears, then the end of the POST that stored it.
+PROBE = """() => {
+  const input = document.getElementById("quick-add-input");
+  const board = document.getElementById("board");
+  window.quickAddTimes = [];
+  let pending = null;
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") pending = { text: input.value.trim(), enter: performance.now() };
+  }, true);
+  new MutationObserver(() => {
+    if (!pending) return;
+    const texts = [...board.querySelectorAll(".card-text")].map((p) => p.textContent);
+    if (!texts.includes(pending.text)) return;
+    const sample = pending;
+    pending = null;
+    window.quickAddTimes.push(sample);
+    requestAnimationFrame(() => { sample.visible = performance.now(); });
+  }).observe(board, { subtree: true, childList: true, characterData: true });
+  new PerformanceObserver((list) => {
+    const posts = list.getEntries().filter((entry) => entry.name.endsWith("/api/tasks"));
+    for (const entry of posts) {
+      const sample = window.quickAddTimes.find((s) => !s.saved && s.enter <= entry.startTime);
+      if (sample) sample.saved = entry.responseEnd;
+    }
+  }).observe({ type: "resource", buffered: false });
+}"""
+
+
+def summary(label: str, values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (
+        f"{label:<8} median {statistics.median(ordered):7.1f} ms   "
+        f"p95 {p95:7.1f} ms   max {ordered[-1]:7.1f} ms   (n={len(ordered)})"
+    )
+
+
+def main(runs: int) -> None:
+    person = sign_up("Measure")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(base_url=APP_URL, viewport=DESKTOP).new_page()
+        sign_in(page, person.email, person.password)
+        page.evaluate(PROBE)
+        for index in range(runs):
+            quick_add(page).fill(f"Measured task {index} {uuid.uuid4().hex[:6]}")
+            quick_add(page).press("Enter")
+            wait_until_saved(page)
+        page.wait_for_function(f"window.quickAddTimes.filter(s => s.saved).length >= {runs}")
+        samples = page.evaluate("window.quickAddTimes")
+        browser.close()
+
+    print(f"Quick add on {APP_URL}, {runs} tasks, one after another:")
+    print(summary("visible", [s["visible"] - s["enter"] for s in samples]))
+    print(summary("saved", [s["saved"] - s["enter"] for s in samples]))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)

@@ -1,0 +1,86 @@
+"""The signed-out pages: the sign-up dialog, sign-in errors, and the password reset email."""
+
+import requests
+from playwright.sync_api import Page, expect
+
+from tests.support.people import Person
+from tests.support.stack import AUTH_HOST, PROJECT
+
+from .ui import new_account, sign_up
+
+
+def test_sign_up_explains_each_field_and_escape_returns_focus(page: Page) -> None:
+    page.goto("/")
+    opener = page.get_by_role("button", name="Create account")
+    opener.click()
+    dialog = page.get_by_role("dialog", name="Create your account")
+    expect(dialog.get_by_label("First name")).to_be_focused()
+
+    dialog.get_by_label("Email").fill("not-an-email")
+    dialog.get_by_label("Password", exact=True).fill("short")
+    dialog.get_by_role("button", name="Create account").click()
+    expect(page.locator("#sign-up-first-name-error")).to_have_text("Enter your first name.")
+    expect(page.locator("#sign-up-email-error")).to_have_text(
+        "Enter an email address like name@example.com."
+    )
+    expect(page.locator("#sign-up-password-error")).to_contain_text("at least 8 characters")
+    expect(dialog.get_by_label("First name")).to_have_attribute("aria-invalid", "true")
+
+    toggle = dialog.locator(".password-toggle")
+    expect(toggle).to_have_text("Show")
+    toggle.click()
+    expect(dialog.get_by_label("Password", exact=True)).to_have_attribute("type", "text")
+    expect(toggle).to_have_text("Hide")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
+
+
+def test_an_address_already_in_use_is_said_next_to_the_email(page: Page, person: Person) -> None:
+    account = new_account()
+    page.goto("/")
+    page.get_by_role("button", name="Create account").click()
+    dialog = page.get_by_role("dialog", name="Create your account")
+    dialog.get_by_label("First name").fill(account.first_name)
+    dialog.get_by_label("Last name").fill(account.last_name)
+    dialog.get_by_label("Email").fill(person.email)
+    dialog.get_by_label("Password", exact=True).fill(account.password)
+    dialog.get_by_role("button", name="Create account").click()
+    expect(page.locator("#sign-up-email-error")).to_have_text(
+        "There's already an account with this email. Try signing in."
+    )
+
+
+def test_a_wrong_password_is_explained_and_a_signed_in_person_skips_the_landing(
+    page: Page, person: Person
+) -> None:
+    page.goto("/")
+    form = page.locator("#sign-in-form")
+    form.get_by_label("Email").fill(person.email)
+    form.get_by_label("Password", exact=True).fill("wrong-password-1")
+    form.get_by_role("button", name="Sign in").click()
+    expect(form.locator(".form-error")).to_have_text(
+        "That email and password don't match an account."
+    )
+
+    sign_up(page, new_account())
+    page.goto("/")
+    page.wait_for_url("**/board")
+
+
+def test_password_reset_sends_the_email(page: Page, person: Person) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Forgot password?").click()
+    page.wait_for_url("**/reset")
+    page.get_by_label("Email").fill(person.email)
+    page.get_by_role("button", name="Send reset link").click()
+    expect(page.get_by_role("status")).to_contain_text(f"If {person.email} has a Taskly account")
+
+    codes = requests.get(
+        f"http://{AUTH_HOST}/emulator/v1/projects/{PROJECT}/oobCodes", timeout=10
+    ).json()["oobCodes"]
+    assert any(
+        code["email"] == person.email and code["requestType"] == "PASSWORD_RESET" for code in codes
+    )

@@ -1,0 +1,97 @@
+"""What a person does and points at in the app, as steps and locators for the tests."""
+
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from playwright.sync_api import Locator, Page, expect
+
+# The API can stall for a while when the shared stack is busy (the local functions emulator
+# reloads on code changes); what the page shows at once is checked with the shorter default.
+SERVER_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True)
+class Account:
+    first_name: str
+    last_name: str
+    email: str
+    password: str
+
+
+def new_account(first_name: str = "Grace", last_name: str = "Hopper") -> Account:
+    unique = uuid.uuid4().hex[:12]
+    return Account(first_name, last_name, f"e2e-{unique}@example.com", f"pass-{unique}")
+
+
+def sign_up(page: Page, account: Account) -> None:
+    """Creates the account through the landing page's dialog and waits for the board."""
+    page.goto("/")
+    page.get_by_role("button", name="Create account").click()
+    dialog = page.get_by_role("dialog", name="Create your account")
+    dialog.get_by_label("First name").fill(account.first_name)
+    dialog.get_by_label("Last name").fill(account.last_name)
+    dialog.get_by_label("Email").fill(account.email)
+    dialog.get_by_label("Password", exact=True).fill(account.password)
+    dialog.get_by_role("button", name="Create account").click()
+    wait_for_board(page)
+
+
+def sign_in(page: Page, email: str, password: str) -> None:
+    page.goto("/")
+    form = page.locator("#sign-in-form")
+    form.get_by_label("Email").fill(email)
+    form.get_by_label("Password", exact=True).fill(password)
+    form.get_by_role("button", name="Sign in").click()
+    wait_for_board(page)
+
+
+def wait_for_board(page: Page) -> None:
+    page.wait_for_url("**/board")
+    expect(page.locator("#board")).to_be_visible()
+
+
+def column(page: Page, status: str) -> Locator:
+    return page.locator(f'.column[data-status="{status}"]')
+
+
+def card(page: Page, text: str) -> Locator:
+    return page.locator(".card").filter(has=page.locator(".card-text", has_text=text))
+
+
+def card_texts(page: Page, status: str) -> list[str]:
+    return column(page, status).locator(".card-text").all_inner_texts()
+
+
+def quick_add(page: Page) -> Locator:
+    return page.get_by_label("New task")
+
+
+def add_task(page: Page, text: str) -> None:
+    """Adds a task and waits until the API has stored it."""
+    with page.expect_response(
+        lambda response: response.url.endswith("/api/tasks") and response.request.method == "POST",
+        timeout=SERVER_TIMEOUT_MS,
+    ) as answer:
+        quick_add(page).fill(text)
+        quick_add(page).press("Enter")
+    assert answer.value.status == 201, answer.value.text()
+    expect(card(page, text)).to_be_visible()
+
+
+def wait_until_saved(page: Page) -> None:
+    expect(page.locator("#save-state")).to_have_text("All changes saved", timeout=SERVER_TIMEOUT_MS)
+
+
+def open_menu(page: Page) -> None:
+    page.locator("#user-menu-button").click()
+
+
+def log_out(page: Page) -> None:
+    open_menu(page)
+    page.locator("#user-menu-panel").get_by_role("button", name="Log out").click()
+    page.wait_for_url(on_landing)
+
+
+def on_landing(url: str) -> bool:
+    return urlparse(url).path == "/"
