@@ -2,6 +2,7 @@ import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
 import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
 import { openModal } from "../ui/dialog.js";
+import { rememberNewAccount } from "../ui/picture-invite.js";
 import { checkFields, emailProblem, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import {
   bindPasswordRules,
@@ -45,6 +46,7 @@ export function bindSignUp(dialog, openButton, auth) {
       await api
         .put("/api/me", { ...names, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone })
         .catch(() => {});
+      rememberNewAccount();
       location.assign("/board");
     });
   });

@@ -54,6 +54,8 @@ async function main() {
     profile,
   );
   for (const section of document.querySelectorAll("[data-needs-profile]")) section.hidden = false;
+  // The header avatar and the welcome invitation link here to pick a picture.
+  if (location.hash === "#picture") document.getElementById("avatar-file").focus();
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
 import { openFirestore, watchRows } from "../lib/firestore.js";
 import { logOut, requireUser } from "../lib/session.js";
+import { invitePictureOnce } from "../ui/picture-invite.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
@@ -39,6 +40,7 @@ async function main() {
       return me;
     })
     .catch(() => null);
+  invitePictureOnce(profile);
 
   const view = createBoardView({
     edit: (task, description) =>
