@@ -1,29 +1,16 @@
 """SMS only after the number is proven with a code."""
 
-import re
-import uuid
-
 from tests.support import capture
 from tests.support.people import Person
-from tests.support.waiting import eventually, settled
-
-
-def _unique_phone() -> str:
-    return "+1415" + str(uuid.uuid4().int)[:7]
-
-
-def _code_sent_to(phone: str) -> str:
-    texts = eventually(lambda: capture.messages(to=phone, channel="sms"))
-    match = re.search(r"\b(\d{6})\b", texts[-1]["body"])
-    assert match, texts[-1]["body"]
-    return match.group(1)
+from tests.support.phones import code_sent_to, unique_phone
+from tests.support.waiting import settled
 
 
 def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
-    phone = _unique_phone()
+    phone = unique_phone()
     person.put("/me", json={"phone": phone})
     assert person.post("/me/phone/verify", json={}).status_code == 202
-    code = _code_sent_to(phone)
+    code = code_sent_to(phone)
     wrong = "000000" if code != "000000" else "111111"
     answer = person.post("/me/phone/verify", json={"code": wrong})
     assert answer.status_code == 400 and answer.json()["error"]["field"] == "code"
@@ -38,18 +25,18 @@ def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
 
 
 def test_changing_the_number_needs_a_new_verification(person: Person):
-    first = _unique_phone()
+    first = unique_phone()
     person.put("/me", json={"phone": first})
     person.post("/me/phone/verify", json={})
-    person.post("/me/phone/verify", json={"code": _code_sent_to(first)})
-    assert person.put("/me", json={"phone": _unique_phone()}).json()["phone_verified"] is False
+    person.post("/me/phone/verify", json={"code": code_sent_to(first)})
+    assert person.put("/me", json={"phone": unique_phone()}).json()["phone_verified"] is False
 
 
 def test_wrong_codes_are_limited(person: Person):
-    phone = _unique_phone()
+    phone = unique_phone()
     person.put("/me", json={"phone": phone})
     person.post("/me/phone/verify", json={})
-    code = _code_sent_to(phone)
+    code = code_sent_to(phone)
     wrong = "000000" if code != "000000" else "111111"
     statuses = [person.post("/me/phone/verify", json={"code": wrong}).status_code for _ in range(6)]
     assert statuses == [400] * 5 + [429]
@@ -58,7 +45,7 @@ def test_wrong_codes_are_limited(person: Person):
 
 
 def test_codes_per_hour_are_limited(person: Person):
-    person.put("/me", json={"phone": _unique_phone()})
+    person.put("/me", json={"phone": unique_phone()})
     statuses = [person.post("/me/phone/verify", json={}).status_code for _ in range(6)]
     assert statuses == [202] * 5 + [429]
 

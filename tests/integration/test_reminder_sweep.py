@@ -8,6 +8,7 @@ import requests
 
 from taskly.reminder_sweep import run_sweep
 from tests.support import capture
+from tests.support.phones import unique_phone, verify_phone
 from tests.support.reminders import (
     digests,
     fresh_epoch,
@@ -144,3 +145,28 @@ def test_digest_carries_a_working_one_click_unsubscribe(db):
     report = run_sweep(day + timedelta(days=1, hours=10))
     assert len(digests(person)) == 1
     assert report.outcomes.get("sent", 0) == 0
+
+
+def test_sms_digest_goes_only_to_a_verified_phone(db, person, other_person):
+    day = fresh_epoch(db)
+    phone = verify_phone(person)
+    unverified_phone = unique_phone()
+    other_person.put("/me", json={"phone": unverified_phone})
+    mine = person.post("/tasks", json={"description": "Text me the reminder"}).json()
+    answer = person.put(f"/tasks/{mine['id']}/reminders", json={"email": False, "sms": True})
+    assert answer.status_code == 200
+    theirs = other_person.post("/tasks", json={"description": "Never texted"}).json()
+    # Only a verified phone can switch SMS on; force it to show the sweep checks again.
+    db.document(f"users/{other_person.uid}/tasks/{theirs['id']}").update({"notify_sms": True})
+    make_due(db, person, [mine["id"]], day)
+    make_due(db, other_person, [theirs["id"]], day)
+
+    run_sweep(day + timedelta(minutes=1))
+
+    digests_sent = [
+        text["body"]
+        for text in capture.messages(to=phone, channel="sms")
+        if text["body"].startswith("Taskly reminder:")
+    ]
+    assert len(digests_sent) == 1 and "Text me the reminder" in digests_sent[0]
+    assert capture.messages(to=unverified_phone, channel="sms") == []
