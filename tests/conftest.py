@@ -20,7 +20,7 @@ def other_person() -> Person:
 
 
 @pytest.fixture
-def new_person() -> Callable[[str], Person]:
+def new_person() -> Callable[..., Person]:
     return sign_up
 
 

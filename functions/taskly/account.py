@@ -44,11 +44,13 @@ def _scrub_deliveries(uid: str) -> None:
 
 def delete_account(uid: str) -> None:
     """Remove the person's documents, files, delivery addresses and Auth user."""
+    # The Auth user goes first: from here on the person's tokens are refused, so no
+    # request can recreate data while the rest is removed. Every step below is idempotent.
+    auth.delete_user(uid)
     owner = profiles.profile_ref(uid)
-    # The profile goes first: a sweep's delivery claim reads it and backs off.
+    # Then the profile: a sweep's delivery claim reads it and backs off.
     owner.delete()
     db().recursive_delete(owner)
     verification_ref(uid).delete()
     _scrub_deliveries(uid)
     delete_avatar_file(uid)
-    auth.delete_user(uid)

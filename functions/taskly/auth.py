@@ -32,6 +32,7 @@ class Caller:
 
     uid: str
     email: str | None
+    email_verified: bool
 
 
 def verified_caller(request: Request) -> Caller:
@@ -45,7 +46,11 @@ def verified_caller(request: Request) -> Caller:
         raise unauthenticated("Your session has expired. Sign in again.") from None
     except (auth.InvalidIdTokenError, ValueError):
         raise unauthenticated("The sign-in token is not valid.") from None
-    return Caller(uid=str(claims["uid"]), email=claims.get("email"))
+    return Caller(
+        uid=str(claims["uid"]),
+        email=claims.get("email"),
+        email_verified=bool(claims.get("email_verified")),
+    )
 
 
 def delete_user(uid: str) -> None:

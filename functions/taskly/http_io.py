@@ -26,7 +26,7 @@ def read_json(request: Request, *, allow_empty: bool = False) -> Any:
         raise ApiError(415, "unsupported_media_type", "Send the body as application/json.")
     try:
         return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise invalid_argument("Request body is not valid JSON.") from None
 
 

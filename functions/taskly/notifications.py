@@ -9,6 +9,7 @@ from google.cloud import firestore
 
 from taskly.firestore_client import db
 from taskly.profiles import profile_ref
+from taskly.tasks import DOCUMENT_ID
 from taskly.timestamps import to_json
 
 FEED_SIZE = 20
@@ -54,7 +55,7 @@ def mark_read(uid: str, ids: list[str] | None) -> None:
         query = feed_of(uid).where(filter=firestore.FieldFilter("read", "==", False))
         snapshots = list(query.stream())
     else:
-        refs = [feed_of(uid).document(item) for item in ids if "/" not in item]
+        refs = [feed_of(uid).document(item) for item in ids if DOCUMENT_ID.fullmatch(item)]
         snapshots = [s for s in db().get_all(refs) if s.exists]
     for start in range(0, len(snapshots), 400):
         batch = db().batch()

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
 from taskly.firestore_client import db
@@ -38,7 +39,10 @@ def load_profile(uid: str, email: str | None, now: datetime) -> dict[str, Any]:
     if snapshot.exists:
         return snapshot.to_dict() or {}
     data = new_profile(email, now)
-    ref.set(data, merge=True)
+    try:
+        ref.create(data)
+    except AlreadyExists:  # a parallel first request made it
+        return ref.get().to_dict() or {}
     return data
 
 

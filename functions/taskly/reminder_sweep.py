@@ -120,12 +120,13 @@ def remind_person(
 ) -> tuple[list[Outcome], int]:
     """Send one person's due digests; the outcomes and how many tasks moved on."""
     if profile is None:
-        return [], 0
+        return [], _advance(snapshots, None)  # no owner to remind: stop reading these
     tasks = [(s, s.to_dict() or {}) for s in snapshots]
     tasks = [(s, t) for s, t in tasks if wants_reminders(t)]
-    # The digest belongs to the day it was due, not the day a late sweep ran.
-    earliest_due = min((task["next_reminder_at"] for _, task in tasks), default=now)
-    day = local_date(earliest_due, profile.get("timezone") or DEFAULT_TIMEZONE).isoformat()
+    # The digest belongs to the day its latest reminder was due, not the day a late sweep
+    # ran: a sweep after midnight can't use up the next day's digest.
+    latest_due = max((task["next_reminder_at"] for _, task in tasks), default=now)
+    day = local_date(latest_due, profile.get("timezone") or DEFAULT_TIMEZONE).isoformat()
     by_email = [t["description"] for _, t in tasks if t.get("notify_email")]
     by_sms = [t["description"] for _, t in tasks if t.get("notify_sms")]
     outcomes: dict[str, Outcome] = {}
@@ -150,7 +151,7 @@ def _settled(task: dict[str, Any], outcomes: dict[str, Outcome]) -> bool:
 
 def run_sweep(now: datetime, workers: int = SEND_WORKERS) -> SweepReport:
     """Send every digest due at ``now``."""
-    report = SweepReport(resent=resend_failed())
+    report = SweepReport()
     snapshots = list(due_tasks(now).stream())
     report.tasks_read = len(snapshots)
     by_owner = _group_by_owner(snapshots)
@@ -167,5 +168,6 @@ def run_sweep(now: datetime, workers: int = SEND_WORKERS) -> SweepReport:
             for outcome in outcomes:
                 report.count(outcome)
             report.tasks_advanced += moved
+    report.resent = resend_failed()
     log_event("INFO", "reminder sweep", now=now.isoformat(), **report.__dict__)
     return report

@@ -8,12 +8,12 @@ import os
 
 from firebase_functions.params import SecretParam, StringParam
 
-APP_URL = StringParam("APP_URL", default="http://127.0.0.1:5000")
+APP_URL = StringParam("APP_URL", description="Public URL of the web app, used in emails")
 MAIL_FROM = StringParam("MAIL_FROM", default="Taskly <reminders@taskly.test>")
-SMS_FROM = StringParam("SMS_FROM", default="+15005550006")
+SMS_FROM = StringParam("SMS_FROM", description="Twilio number reminders are texted from")
 SENDGRID_API_HOST = StringParam("SENDGRID_API_HOST", default="https://api.sendgrid.com")
 TWILIO_API_BASE_URL = StringParam("TWILIO_API_BASE_URL", default="https://api.twilio.com")
-AVATAR_BUCKET = StringParam("AVATAR_BUCKET", default="demo-taskly.appspot.com")
+AVATAR_BUCKET = StringParam("AVATAR_BUCKET", description="Cloud Storage bucket for avatars")
 
 SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
 TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")

@@ -16,7 +16,8 @@ from taskly.timestamps import to_json
 
 PAGE_DEFAULT = 50
 PAGE_MAX = 100
-_TASK_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+# Firestore reserves ids of the form __name__.
+DOCUMENT_ID = re.compile(r"^(?!__.*__$)[A-Za-z0-9_-]{1,128}$")
 
 
 def tasks_of(uid: str) -> firestore.CollectionReference:
@@ -25,7 +26,7 @@ def tasks_of(uid: str) -> firestore.CollectionReference:
 
 def task_ref(uid: str, task_id: str) -> firestore.DocumentReference:
     # Ids that are not ours (other shapes, other people's) are simply "not found".
-    if not _TASK_ID.fullmatch(task_id):
+    if not DOCUMENT_ID.fullmatch(task_id):
         raise not_found("No such task.")
     return tasks_of(uid).document(task_id)
 
@@ -76,7 +77,7 @@ def _decode_cursor(cursor: str) -> str:
         task_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (ValueError, UnicodeDecodeError):
         task_id = ""
-    if not _TASK_ID.fullmatch(task_id):
+    if not DOCUMENT_ID.fullmatch(task_id):
         raise invalid_argument("Cursor is not valid.", "cursor")
     return task_id
 

@@ -17,7 +17,7 @@ from taskly.reminders.schedule import is_valid_timezone, parse_remind_time
 
 DESCRIPTION_MAX = 500
 NAME_MAX = 80
-E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 TaskStatus = Literal["todo", "doing", "done"]
 TASK_STATUSES: tuple[str, ...] = ("todo", "doing", "done")
@@ -78,7 +78,7 @@ class ProfileUpdate(_Body):
 
 
 class PhoneVerification(_Body):
-    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None
 
 
 class NotificationsRead(_Body):

@@ -230,7 +230,7 @@ def test_spec_limits_are_the_codes_limits():
     assert SCHEMAS["Description"]["maxLength"] == validation.DESCRIPTION_MAX
     assert SCHEMAS["PersonName"]["maxLength"] == validation.NAME_MAX
     assert SCHEMAS["TaskStatus"]["enum"] == list(validation.TASK_STATUSES)
-    assert SCHEMAS["Task"]["properties"]["id"]["pattern"] == tasks._TASK_ID.pattern
+    assert SCHEMAS["Task"]["properties"]["id"]["pattern"] == tasks.DOCUMENT_ID.pattern
     limit = next(
         p for p in SPEC["paths"]["/api/tasks"]["get"]["parameters"] if p["name"] == "limit"
     )

@@ -147,3 +147,13 @@ def test_a_confirmation_lost_to_an_outage_is_sent_by_the_next_sweep(named_person
     assert [mail["subject"] for mail in mails] == ['Reminders on: "Outage-proof"']
     (record,) = records.stream()
     assert record.get("state") == "sent" and record.get("outbox") is None
+
+
+def test_email_reminders_need_a_confirmed_address(new_person):
+    stranger = new_person("Eve", email_confirmed=False)
+    task = _task(stranger, "Mail this to someone else")
+    answer = _set(stranger, task["id"], email=True)
+    assert answer.status_code == 409
+    assert answer.json()["error"]["field"] == "email"
+    assert stranger.get(f"/tasks/{task['id']}").json()["notify_email"] is False
+    assert settled(lambda: _emails(stranger)) == []

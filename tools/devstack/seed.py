@@ -3,6 +3,7 @@
 import requests
 
 from tools.devstack import ports
+from tools.devstack.paths import PROJECT
 
 DEMO_EMAIL = "demo@taskly.test"
 DEMO_PASSWORD = "taskly-demo-2026"
@@ -35,9 +36,26 @@ def _sign_up(email: str, password: str) -> str:
     return str(answer.json()["idToken"])
 
 
+def _confirm_email(token: str) -> str:
+    """Confirm the demo address the way opening the emailed link does; a fresh token."""
+    uid = requests.post(
+        f"{_IDENTITY}/accounts:lookup?key=demo", json={"idToken": token}, timeout=10
+    )
+    local_id = uid.json()["users"][0]["localId"]
+    requests.post(
+        f"{_IDENTITY}/projects/{PROJECT}/accounts:update",
+        json={"localId": local_id, "emailVerified": True},
+        headers={"Authorization": "Bearer owner"},
+        timeout=10,
+    ).raise_for_status()
+    return _sign_in(DEMO_EMAIL, DEMO_PASSWORD) or token
+
+
 def seed_demo() -> bool:
     """Create the demo person and tasks unless they exist; True when created now."""
-    token = _sign_in(DEMO_EMAIL, DEMO_PASSWORD) or _sign_up(DEMO_EMAIL, DEMO_PASSWORD)
+    token = _confirm_email(
+        _sign_in(DEMO_EMAIL, DEMO_PASSWORD) or _sign_up(DEMO_EMAIL, DEMO_PASSWORD)
+    )
     api = requests.Session()
     api.headers["Authorization"] = f"Bearer {token}"
     existing = api.get(f"{ports.APP_URL}/api/tasks?limit=1", timeout=30)

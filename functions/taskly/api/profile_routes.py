@@ -24,8 +24,10 @@ def put_me(ctx: RouteContext) -> Response:
     before = profiles.load_profile(ctx.uid, ctx.caller.email, ctx.now)
     if "phone" in changes and changes["phone"] != before.get("phone"):
         changes["phone_verified"] = False
-    after = {**before, **changes, "updated_at": ctx.now}
-    profiles.profile_ref(ctx.uid).set(after)
+    changes["updated_at"] = ctx.now
+    # Only the fields sent: an avatar or phone verification landing meanwhile stays.
+    profiles.profile_ref(ctx.uid).update(changes)
+    after = {**before, **changes}
     schedule_moved = any(after.get(key) != before.get(key) for key in ("timezone", "remind_time"))
     if schedule_moved:
         tasks.reschedule_reminders(ctx.uid, after, ctx.now)

@@ -12,10 +12,15 @@ from taskly.validation import ReminderChannels, parse_body
 def put_reminders(ctx: RouteContext) -> Response:
     assert ctx.caller is not None
     body = parse_body(ReminderChannels, read_json(ctx.request))
-    if body.sms:
-        profile = profiles.load_profile(ctx.uid, ctx.caller.email, ctx.now)
-        if not (profile.get("phone") and profile.get("phone_verified")):
-            raise failed_precondition("Verify your phone number before turning on SMS.", "sms")
+    # Loading also creates the profile the trigger and the sweep address reminders by.
+    profile = profiles.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    # Nobody can make Taskly mail an address they have not proven is theirs.
+    if body.email and not ctx.caller.email_verified:
+        raise failed_precondition(
+            "Confirm your email address first: open the link we sent you.", "email"
+        )
+    if body.sms and not (profile.get("phone") and profile.get("phone_verified")):
+        raise failed_precondition("Verify your phone number before turning on SMS.", "sms")
     changes = {
         "notify_email": body.email,
         "notify_sms": body.sms,

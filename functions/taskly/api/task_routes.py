@@ -12,7 +12,7 @@ from taskly.validation import TASK_STATUSES, TaskCreate, TaskPatch, parse_body
 def _page_size(raw: str | None) -> int:
     if raw is None:
         return tasks.PAGE_DEFAULT
-    if not raw.isdigit() or not 1 <= int(raw) <= tasks.PAGE_MAX:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= tasks.PAGE_MAX:
         raise invalid_argument(f"Limit must be a number from 1 to {tasks.PAGE_MAX}.", "limit")
     return int(raw)
 

@@ -27,9 +27,13 @@ def delivery_ref(key: str) -> firestore.DocumentReference:
     return db().collection("deliveries").document(key)
 
 
+RESEND_BATCH = 50
+
+
 def awaiting_resend() -> firestore.Query:
-    """Failed sends kept for another try (indexed; grows only with failures)."""
-    return db().collection("deliveries").where(filter=firestore.FieldFilter("resend", "==", True))
+    """Failed sends kept for another try, a bounded batch per sweep (indexed)."""
+    query = db().collection("deliveries").where(filter=firestore.FieldFilter("resend", "==", True))
+    return query.limit(RESEND_BATCH)
 
 
 def _claim(

@@ -1,4 +1,8 @@
-import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
+import {
+  createUserWithEmailAndPassword,
+  sendEmailVerification,
+  updateProfile,
+} from "firebase/auth";
 import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
 import { openModal } from "../ui/dialog.js";
@@ -37,6 +41,8 @@ export function bindSignUp(dialog, openButton, auth) {
         const address = email.value.trim();
         const { user } = await createUserWithEmailAndPassword(auth, address, password.value);
         await updateProfile(user, { displayName: `${names.first_name} ${names.last_name}` });
+        // Email reminders wait for this link to be opened; the board explains it.
+        sendEmailVerification(user).catch(() => {});
       } catch (error) {
         reportError(form, describeAuthError(error));
         return;

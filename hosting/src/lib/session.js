@@ -67,3 +67,9 @@ export async function leaveIfSignedIn() {
   if (auth.currentUser) location.replace("/board");
   return auth;
 }
+
+/** After the person opened the confirmation link elsewhere, pick up the new state and claims. */
+export async function refreshEmailVerification(user) {
+  await user.reload();
+  if (user.emailVerified) await user.getIdToken(true);
+}

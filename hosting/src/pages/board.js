@@ -1,3 +1,4 @@
+import { sendEmailVerification } from "firebase/auth";
 import { collection, orderBy, query, terminate } from "firebase/firestore";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
@@ -6,7 +7,7 @@ import { askReminders } from "../board/reminders-dialog.js";
 import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
 import { openFirestore, watchRows } from "../lib/firestore.js";
-import { logOut, requireUser } from "../lib/session.js";
+import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
@@ -50,7 +51,8 @@ async function main() {
     remove: (task) => removeWithUndo(task),
     reminders: async (task) => {
       const phoneVerified = profile.then((me) => Boolean(me?.phone_verified));
-      const choice = await askReminders(task, phoneVerified);
+      const choice = await askReminders(task, phoneVerified, user.emailVerified);
+      if (choice?.email && !user.emailVerified) await refreshEmailVerification(user);
       if (choice) {
         store.setReminders(task.id, choice).catch(reportRollback("Reminders weren't changed"));
       }
@@ -63,6 +65,13 @@ async function main() {
     added.catch(reportRollback("The task wasn't added"));
     return added;
   });
+
+  document.getElementById("reminder-email-resend").addEventListener("click", () =>
+    sendEmailVerification(user).then(
+      () => showToast(`We sent a new link to ${user.email}.`),
+      () => toastError("The link could not be sent. Try again in a minute."),
+    ),
+  );
 
   function removeWithUndo(task) {
     const pending = store.remove(task.id);
