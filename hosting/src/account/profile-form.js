@@ -1,5 +1,5 @@
 import { api } from "../lib/api.js";
-import { checkFields, onSubmit, reportError } from "../ui/form-fields.js";
+import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { fillTimeZones } from "./time-zones.js";
 
@@ -28,18 +28,21 @@ export function bindProfileForm(form, profile, { onChange }) {
     ]);
     if (!valid) return;
 
-    const before = Object.fromEntries(Object.keys(changes).map((field) => [field, saved[field]]));
-    saved = { ...saved, ...changes };
-    onChange(changes);
-    try {
-      saved = await api.put("/api/me", changes);
-      onChange(saved);
-      showToast("Profile saved.");
-    } catch (error) {
-      saved = { ...saved, ...before };
-      onChange(before);
-      reportError(form, error);
-      toastError(`Your profile wasn't saved: ${error.message}`);
-    }
+    // One save at a time: an older failure must not roll back a newer success.
+    await whileBusy(form, async () => {
+      const before = Object.fromEntries(Object.keys(changes).map((key) => [key, saved[key]]));
+      saved = { ...saved, ...changes };
+      onChange(changes);
+      try {
+        saved = await api.put("/api/me", changes);
+        onChange(saved);
+        showToast("Profile saved.");
+      } catch (error) {
+        saved = { ...saved, ...before };
+        onChange(before);
+        reportError(form, error);
+        toastError(`Your profile wasn't saved: ${error.message}`);
+      }
+    });
   });
 }

@@ -65,21 +65,22 @@ export function createBoardView(actions) {
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
     const focusedColumn = focusedCard?.closest(".column");
-    const wanted = new Set();
-    for (const [columnState, { list, count }] of Object.entries(columns)) {
-      const tasks = state.tasks.filter((task) => task.status === columnState);
-      count.textContent = String(tasks.length);
-      tasks.forEach((task, index) => {
-        wanted.add(task.key);
-        const card = cardFor(task);
-        const current = list.children[index];
-        if (current !== card.element) list.insertBefore(card.element, current ?? null);
-      });
-    }
+    // Stale cards go first, so a card only moves when its own place changes: moving the
+    // card being edited would blur it and save a half-typed text.
+    const wanted = new Set(state.tasks.map((task) => task.key));
     for (const [key, card] of cards) {
       if (wanted.has(key)) continue;
       card.element.remove();
       cards.delete(key);
+    }
+    for (const [columnState, { list, count }] of Object.entries(columns)) {
+      const tasks = state.tasks.filter((task) => task.status === columnState);
+      count.textContent = String(tasks.length);
+      tasks.forEach((task, index) => {
+        const card = cardFor(task);
+        const current = list.children[index];
+        if (current !== card.element) list.insertBefore(card.element, current ?? null);
+      });
     }
     if (focusedCard) restoreFocus(focused, focusedColumn);
   }

@@ -91,6 +91,7 @@ export function createTaskStore() {
   // draft with the same text keeps one card on screen instead of two; the POST's answer has
   // the final word on which id it was.
   function adoptNewTasks(tasks, previous) {
+    if (!loaded) return; // the first snapshot is what existed before: nothing in it is a draft
     for (const task of tasks) {
       if (previous.has(task.id) || keyOfId.has(task.id)) continue;
       const match = [...drafts].find(([, d]) => !d.serverId && d.description === task.description);

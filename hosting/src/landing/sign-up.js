@@ -37,16 +37,19 @@ export function bindSignUp(dialog, openButton, auth) {
     if (!valid) return;
 
     await whileBusy(form, async () => {
+      let user;
       try {
         const address = email.value.trim();
-        const { user } = await createUserWithEmailAndPassword(auth, address, password.value);
-        await updateProfile(user, { displayName: `${names.first_name} ${names.last_name}` });
-        // Email reminders wait for this link to be opened; the board explains it.
-        sendEmailVerification(user).catch(() => {});
+        ({ user } = await createUserWithEmailAndPassword(auth, address, password.value));
       } catch (error) {
         reportError(form, describeAuthError(error));
         return;
       }
+      // The account exists from here on: what follows must not report the sign-up as failed.
+      const displayName = `${names.first_name} ${names.last_name}`;
+      await updateProfile(user, { displayName }).catch(() => {});
+      // Email reminders wait for this link to be opened; the board explains it.
+      sendEmailVerification(user).catch(() => {});
       // The account exists now; a profile the API could not save yet is not worth blocking on
       // (the board falls back to the Auth display name, and Account can save it later).
       await api

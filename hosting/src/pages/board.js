@@ -13,6 +13,7 @@ import { showToast, toastError } from "../ui/toasts.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
 const UNDO_WINDOW_MS = 6000;
+const LOG_OUT_WAIT_MS = 1500;
 
 async function main() {
   const store = createTaskStore();
@@ -30,7 +31,9 @@ async function main() {
   showIdentity(profileFromUser(user));
   initUserMenu({
     onLogOut: async () => {
-      await store.flushDeletes();
+      // Pending deletes go out, but a hung connection must not keep the account on screen.
+      const settle = new Promise((resolve) => setTimeout(resolve, LOG_OUT_WAIT_MS));
+      await Promise.race([store.flushDeletes({ keepalive: true }), settle]);
       await logOut(forget);
     },
   });
