@@ -82,9 +82,13 @@ def test_the_feed_counts_unread_and_marks_read(named_person):
     first, second = _task(named_person, "One"), _task(named_person, "Two")
     _set(named_person, first["id"], email=True)
     _set(named_person, second["id"], email=True)
-    feed = eventually(
-        lambda: (f := named_person.get("/notifications").json())["unread_count"] == 2 and f
-    )
+
+    def both_arrived() -> dict | None:
+        # The list and the count are two reads; both must have seen the second event.
+        feed = named_person.get("/notifications").json()
+        return feed if feed["unread_count"] == len(feed["notifications"]) == 2 else None
+
+    feed = eventually(both_arrived)
     texts = sorted(item["text"] for item in feed["notifications"])
     assert texts == ["Reminders on by email: One", "Reminders on by email: Two"]
     one_id = feed["notifications"][0]["id"]

@@ -58,6 +58,7 @@ export function createBoardView(actions) {
   function render(state) {
     showStatus(state);
     if (state.saving) saveState.textContent = "Saving…";
+    else if (state.lastSaveFailed) saveState.textContent = "Last change not saved";
     else if (saveState.textContent) saveState.textContent = "All changes saved";
     if (!state.loaded) return;
     emptyState.hidden = state.tasks.length > 0;

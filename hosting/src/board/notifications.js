@@ -35,7 +35,11 @@ export function startNotifications(db, uid) {
       unread = rows;
       renderCount();
     },
-    () => renderCount(),
+    () => {
+      status.textContent = "Couldn't load notifications.";
+      status.hidden = false;
+      renderCount();
+    },
   );
   let stopRecent = watchRecent(RECENT_COUNT);
 

@@ -22,6 +22,7 @@ export function createTaskStore() {
   let loaded = false;
   let loadError = null;
   let saving = 0; // API writes in flight
+  let lastSaveFailed = false;
   let localSeq = 0;
   let lastCreate = Promise.resolve();
 
@@ -39,7 +40,7 @@ export function createTaskStore() {
     const list = [...tasks.values()]
       .map((task) => ({ ...task, key: keyOfId.get(task.id) ?? task.id }))
       .sort((a, b) => timeOf(b.created_at) - timeOf(a.created_at));
-    return { loaded, loadError, saving: saving > 0, tasks: list };
+    return { loaded, loadError, saving: saving > 0, lastSaveFailed, tasks: list };
   }
 
   function notify() {
@@ -68,8 +69,16 @@ export function createTaskStore() {
     notify();
     try {
       const answer = await send(await (createdIds.get(overlay.id) ?? overlay.id));
-      if (answer?.id) confirmed.set(answer.id, answer);
+      if (answer?.id) {
+        confirmed.set(answer.id, answer);
+        // An answer the listener has already overtaken must not hide newer server state.
+        if (listenerCaughtUp(answer.id, answer)) confirmed.delete(answer.id);
+      }
+      lastSaveFailed = false;
       return answer;
+    } catch (error) {
+      lastSaveFailed = true;
+      throw error;
     } finally {
       saving -= 1;
       overlays = overlays.filter((o) => o !== overlay);

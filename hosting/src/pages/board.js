@@ -28,7 +28,8 @@ async function main() {
   const user = await requireUser(forget);
   if (!user) return;
 
-  showIdentity(profileFromUser(user));
+  const fromAuth = profileFromUser(user);
+  showIdentity(fromAuth);
   initUserMenu({
     onLogOut: async () => {
       // Pending deletes go out, but a hung connection must not keep the account on screen.
@@ -40,7 +41,12 @@ async function main() {
   const profile = api
     .get("/api/me")
     .then((me) => {
-      showIdentity(me);
+      // Names the API could not save at sign-up still show, from the Auth display name.
+      const names = {
+        first_name: me.first_name || fromAuth.first_name,
+        last_name: me.last_name || fromAuth.last_name,
+      };
+      showIdentity({ ...me, ...names });
       return me;
     })
     .catch(() => null);
