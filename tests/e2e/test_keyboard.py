@@ -43,3 +43,20 @@ def test_add_a_task_and_move_it_without_the_mouse(signed_in_page: Page) -> None:
     wait_until_saved(page)
     page.reload()
     expect(column(page, "doing").locator(".card-text")).to_have_text([text])
+
+
+def test_delete_and_undo_without_the_mouse(signed_in_page: Page) -> None:
+    page = signed_in_page
+    text = f"Undo by keyboard {uuid.uuid4().hex[:6]}"
+    page.locator("#quick-add-input").fill(text)
+    page.keyboard.press("Enter")
+    expect(card(page, text)).to_be_visible()
+    wait_until_saved(page)
+
+    card(page, text).get_by_role("button", name="Delete").focus()
+    page.keyboard.press("Enter")
+    expect(card(page, text)).to_have_count(0)
+    undo = page.get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(card(page, text)).to_be_visible()

@@ -60,7 +60,10 @@ export function createCard(task, actions) {
   };
   const editButton = button("Edit", "edit", () => startEditing());
   const remindersButton = button("Reminders", "bell", () => actions.reminders(task));
-  const deleteButton = button("Delete", "trash", () => actions.remove(task));
+  // A click with detail 0 came from the keyboard (Enter or Space on the button).
+  const deleteButton = button("Delete", "trash", (event) =>
+    actions.remove(task, { fromKeyboard: event.detail === 0 }),
+  );
 
   const footer = document.createElement("div");
   footer.className = "card-footer";

@@ -103,6 +103,10 @@ export function startNotifications(db, uid) {
     renderList();
     try {
       await api.post("/api/notifications/read", {});
+      // The server's read flags decide from here: a fast device clock must not hide new items.
+      readUpTo = null;
+      renderCount();
+      renderList();
     } catch (error) {
       readUpTo = previous;
       renderCount();

@@ -57,7 +57,7 @@ async function main() {
       store.edit(task.id, description).catch(reportRollback("Your edit wasn't saved")),
     move: (task, status) =>
       store.move(task.id, status).catch(reportRollback("The task wasn't moved")),
-    remove: (task) => removeWithUndo(task),
+    remove: (task, how) => removeWithUndo(task, how),
     reminders: async (task) => {
       const phoneVerified = profile.then((me) => Boolean(me?.phone_verified));
       const choice = await askReminders(task, phoneVerified, user.emailVerified);
@@ -82,9 +82,11 @@ async function main() {
     ),
   );
 
-  function removeWithUndo(task) {
+  function removeWithUndo(task, { fromKeyboard = false } = {}) {
     const pending = store.remove(task.id);
     showToast(`Deleted “${shorten(task.description)}”.`, {
+      // From the keyboard, Undo would be far down the tab order: take the person there.
+      focusAction: fromKeyboard,
       action: { label: "Undo", onClick: pending.undo },
       timeout: UNDO_WINDOW_MS,
       onClose: () => pending.commit().catch(reportRollback("The task wasn't deleted")),

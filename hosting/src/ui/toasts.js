@@ -7,7 +7,8 @@ const DEFAULT_TIMEOUT_MS = 5000;
  * `onClose` runs once, whether the toast timed out, was dismissed or its action was used.
  */
 export function showToast(message, options = {}) {
-  const { kind = "info", action, timeout = DEFAULT_TIMEOUT_MS, onClose } = options;
+  const { kind = "info", action, focusAction = false, timeout = DEFAULT_TIMEOUT_MS, onClose } =
+    options;
   const region = document.getElementById(kind === "error" ? "alerts" : "toasts");
   if (!region) return () => {}; // the page was wiped (logged out)
   const toast = document.createElement("div");
@@ -57,6 +58,7 @@ export function showToast(message, options = {}) {
   toast.addEventListener("focusin", pause);
   toast.addEventListener("focusout", resume);
   resume();
+  if (focusAction) toast.querySelector(".toast-action")?.focus();
   return close;
 }
 
