@@ -7,7 +7,7 @@ from google.cloud import firestore
 
 from taskly import auth, notifications, profiles, tasks
 from taskly.avatar_store import delete_avatar_file
-from taskly.firestore_client import db
+from taskly.firestore_client import db, update_in_batches
 from taskly.phone_verification import verification_ref
 from taskly.timestamps import to_json
 
@@ -30,16 +30,8 @@ def export_account(uid: str, email: str | None, now: datetime) -> dict[str, Any]
 def _scrub_deliveries(uid: str) -> None:
     """Keep the records (they stop duplicate sends) but drop who they went to."""
     records = db().collection("deliveries").where(filter=firestore.FieldFilter("uid", "==", uid))
-    batch, pending = db().batch(), 0
-    for snapshot in records.stream():
-        batch.update(
-            snapshot.reference, {"to": None, "last_error": None, "outbox": None, "resend": False}
-        )
-        pending += 1
-        if pending == 400:
-            batch.commit()
-            batch, pending = db().batch(), 0
-    batch.commit()
+    refs = (snapshot.reference for snapshot in records.stream())
+    update_in_batches(refs, {"to": None, "last_error": None, "outbox": None, "resend": False})
 
 
 def delete_account(uid: str) -> None:

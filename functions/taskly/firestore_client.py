@@ -5,7 +5,9 @@
 service account in the cloud.
 """
 
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from google.cloud import firestore
 
@@ -16,3 +18,21 @@ from taskly.settings import project_id
 def db() -> firestore.Client:
     """The shared Firestore client."""
     return firestore.Client(project=project_id())
+
+
+BATCH_LIMIT = 400  # below Firestore's 500 writes per commit
+
+
+def update_in_batches(refs: Iterable[firestore.DocumentReference], changes: dict[str, Any]) -> int:
+    """Apply the same field changes to many documents, a bounded batch per commit."""
+    batch, pending, total = db().batch(), 0, 0
+    for ref in refs:
+        batch.update(ref, changes)
+        pending += 1
+        total += 1
+        if pending == BATCH_LIMIT:
+            batch.commit()
+            batch, pending = db().batch(), 0
+    if pending:
+        batch.commit()
+    return total

@@ -7,7 +7,7 @@ from typing import Any
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
-from taskly.firestore_client import db
+from taskly.firestore_client import db, update_in_batches
 from taskly.profiles import profile_ref
 from taskly.tasks import DOCUMENT_ID
 from taskly.timestamps import to_json
@@ -57,8 +57,4 @@ def mark_read(uid: str, ids: list[str] | None) -> None:
     else:
         refs = [feed_of(uid).document(item) for item in ids if DOCUMENT_ID.fullmatch(item)]
         snapshots = [s for s in db().get_all(refs) if s.exists]
-    for start in range(0, len(snapshots), 400):
-        batch = db().batch()
-        for snapshot in snapshots[start : start + 400]:
-            batch.update(snapshot.reference, {"read": True})
-        batch.commit()
+    update_in_batches((snapshot.reference for snapshot in snapshots), {"read": True})

@@ -121,8 +121,9 @@ def remind_person(
     """Send one person's due digests; the outcomes and how many tasks moved on."""
     if profile is None:
         return [], _advance(snapshots, None)  # no owner to remind: stop reading these
-    tasks = [(s, s.to_dict() or {}) for s in snapshots]
-    tasks = [(s, t) for s, t in tasks if wants_reminders(t)]
+    rows = [(s, s.to_dict() or {}) for s in snapshots]
+    tasks = [(s, t) for s, t in rows if wants_reminders(t)]
+    stale = [s for s, t in rows if not wants_reminders(t)]
     # The digest belongs to the day its latest reminder was due, not the day a late sweep
     # ran: a sweep after midnight can't use up the next day's digest.
     latest_due = max((task["next_reminder_at"] for _, task in tasks), default=now)
@@ -137,7 +138,6 @@ def remind_person(
     if Outcome.ACCOUNT_GONE in outcomes.values():
         return list(outcomes.values()), 0
     settled = [snapshot for snapshot, task in tasks if _settled(task, outcomes)]
-    stale = [s for s in snapshots if not wants_reminders(s.to_dict() or {})]
     moved = _advance(settled, first_reminder_at(profile, now)) + _advance(stale, None)
     return list(outcomes.values()), moved
 

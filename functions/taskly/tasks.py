@@ -9,7 +9,7 @@ from google.api_core.exceptions import NotFound
 from google.cloud import firestore
 
 from taskly.errors import invalid_argument, not_found
-from taskly.firestore_client import db
+from taskly.firestore_client import db, update_in_batches
 from taskly.profiles import profile_ref
 from taskly.reminder_plan import first_reminder_at, wants_reminders
 from taskly.timestamps import to_json
@@ -148,13 +148,5 @@ def reschedule_reminders(uid: str, profile: dict[str, Any], now: datetime) -> in
     """After a time zone or remind time change, move every pending reminder."""
     pending = tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None))
     next_at = first_reminder_at(profile, now)
-    batch = db().batch()
-    count = 0
-    for snapshot in pending.stream():
-        batch.update(snapshot.reference, {"next_reminder_at": next_at})
-        count += 1
-        if count % 400 == 0:
-            batch.commit()
-            batch = db().batch()
-    batch.commit()
-    return count
+    refs = (snapshot.reference for snapshot in pending.stream())
+    return update_in_batches(refs, {"next_reminder_at": next_at})

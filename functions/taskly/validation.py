@@ -92,36 +92,31 @@ def _label(field: str) -> str:
     return _LABELS.get(field) or field.replace("_", " ").capitalize()
 
 
+_MESSAGES = {
+    "missing": "{label} is required.",
+    "extra_forbidden": "Unknown field '{field}'.",
+    "string_type": "{label} must be text.",
+    "bool_type": "{label} must be true or false.",
+    "list_type": "{label} must be a list.",
+    "string_too_short": "{label} can't be empty.",
+    "string_too_long": "{label} must be at most {max_length} characters.",
+    "literal_error": "{label} must be one of: {expected}.",
+    "value_error": "{label} {error}.",
+}
+
+
 def _message(error: dict[str, Any]) -> tuple[str, str | None]:
     """A sentence a person understands for pydantic's first error."""
     location = [str(part) for part in error["loc"] if not isinstance(part, int)]
     field = location[0] if location else None
     label = _label(field) if field else "Request body"
     kind = error["type"]
-    ctx = error.get("ctx", {})
-    if kind == "missing":
-        return f"{label} is required.", field
-    if kind == "extra_forbidden":
-        return f"Unknown field '{field}'.", field
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "Request body must be a JSON object.", None
-    if kind == "string_type":
-        return f"{label} must be text.", field
-    if kind == "bool_type":
-        return f"{label} must be true or false.", field
-    if kind == "list_type":
-        return f"{label} must be a list.", field
-    if kind == "string_too_short":
-        return f"{label} can't be empty.", field
-    if kind == "string_too_long":
-        return f"{label} must be at most {ctx.get('max_length')} characters.", field
-    if kind == "literal_error":
-        return f"{label} must be one of: {ctx.get('expected')}.", field
     if kind == "string_pattern_mismatch" and field == "code":
         return "Code must be 6 digits.", field
-    if kind == "value_error":
-        return f"{label} {ctx.get('error')}.", field
-    return f"{label} is not valid.", field
+    template = _MESSAGES.get(kind, "{label} is not valid.")
+    return template.format(label=label, field=field, **error.get("ctx", {})), field
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
