@@ -1,17 +1,24 @@
-"""One structured JSON line per request, the shape Cloud Logging reads."""
+"""Structured log entries through the SDK's logger, the shape Cloud Logging reads."""
 
-import json
-import sys
 from typing import Any
 
+from firebase_functions import logger
 from flask import Request
 
 from taskly.settings import project_id
 
 
 def log_request(request: Request, status: int, latency_ms: float, uid: str | None) -> None:
+    """One entry per API request, tied to the request's trace when Google sent one."""
+    severity = (
+        logger.LogSeverity.ERROR
+        if status >= 500
+        else logger.LogSeverity.WARNING
+        if status >= 400
+        else logger.LogSeverity.INFO
+    )
     entry: dict[str, Any] = {
-        "severity": "ERROR" if status >= 500 else "WARNING" if status >= 400 else "INFO",
+        "severity": severity,
         "message": f"{request.method} {request.path} {status}",
         "method": request.method,
         "path": request.path,
@@ -23,9 +30,9 @@ def log_request(request: Request, status: int, latency_ms: float, uid: str | Non
     if trace_header:
         trace_id = trace_header.split("/", 1)[0]
         entry["logging.googleapis.com/trace"] = f"projects/{project_id()}/traces/{trace_id}"
-    print(json.dumps(entry), file=sys.stdout, flush=True)
+    logger.write(entry)
 
 
 def log_event(severity: str, message: str, **fields: Any) -> None:
-    """A structured line for background work (triggers, sweeps)."""
-    print(json.dumps({"severity": severity, "message": message, **fields}, default=str), flush=True)
+    """An entry for background work (triggers, sweeps)."""
+    logger.write({"severity": logger.LogSeverity(severity), "message": message, **fields})
