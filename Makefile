@@ -1,12 +1,21 @@
-# The README's two commands: `make dev` runs Taskly locally, `make test` runs every test.
-# Each installs what it needs on first run.
+# The README's commands: `make dev` runs Taskly locally, `make test` runs every test,
+# `make deploy PROJECT=<id>` puts it on a Firebase project. Each installs what it needs.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 FUNCTIONS_VENV := functions/venv
+FIREBASE := node_modules/.bin/firebase
 
-.PHONY: dev test lint format bench setup browser
+# The functions run on the "runtime" in firebase.json (python313 -> Python 3.13), locally
+# too: firebase-tools starts `python3.13` inside functions/venv.
+FUNCTIONS_VERSION := $(shell node -p 'require("./firebase.json").functions[0].runtime.replace(/^python(\d)/, "$$1.")')
+# The first python3.13 that runs: on PATH, else one installed with pyenv.
+FUNCTIONS_PYTHON ?= $(firstword $(foreach py,python$(FUNCTIONS_VERSION) \
+	$(wildcard $(shell pyenv root 2>/dev/null)/versions/$(FUNCTIONS_VERSION).*/bin/python$(FUNCTIONS_VERSION)),\
+	$(shell $(py) -c 'import sys' 2>/dev/null && echo $(py))))
+
+.PHONY: dev test lint format bench setup browser deploy
 
 dev: setup
 	$(PY) -m tools.devstack dev $(if $(FRESH),--fresh)
@@ -34,9 +43,15 @@ $(VENV)/.installed: requirements.txt functions/requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# The Functions emulator runs the Python functions from exactly this venv.
-$(FUNCTIONS_VENV)/.installed: functions/requirements.txt
-	$(PYTHON) -m venv $(FUNCTIONS_VENV)
+# The Functions emulator and `firebase deploy` run the Python functions from exactly this venv.
+$(FUNCTIONS_VENV)/.installed: functions/requirements.txt firebase.json
+	@test -n "$(FUNCTIONS_PYTHON)" || { echo "The functions need Python $(FUNCTIONS_VERSION) \
+	(\"runtime\" in firebase.json) and there is no python$(FUNCTIONS_VERSION) here. Install it \
+	(python.org, your package manager, or pyenv install $(FUNCTIONS_VERSION)), or name it with \
+	make FUNCTIONS_PYTHON=/path/to/python$(FUNCTIONS_VERSION)." >&2; exit 1; }
+	rm -rf $(FUNCTIONS_VENV)
+	$(FUNCTIONS_PYTHON) -m venv $(FUNCTIONS_VENV)
+	$(FUNCTIONS_VENV)/bin/python$(FUNCTIONS_VERSION) -c ''
 	$(FUNCTIONS_VENV)/bin/pip install --quiet --disable-pip-version-check -r functions/requirements.txt
 	touch $@
 
@@ -49,3 +64,17 @@ browser:
 	@command -v chromium >/dev/null || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# Builds the web app (hosting predeploy) and deploys hosting, functions, Firestore rules and
+# indexes and the Auth providers, without a prompt. Without PROJECT it changes nothing.
+ifdef PROJECT
+deploy: setup
+	$(PY) -m tools.deploy $(PROJECT)
+	$(FIREBASE) deploy --project $(PROJECT) --only hosting,functions,firestore,auth \
+		--non-interactive
+else
+deploy:
+	@echo "Usage: make deploy PROJECT=<your Firebase project id>" >&2
+	@echo "First: the one-time steps in README.md, 'Deploy to your Firebase project'." >&2
+	@exit 2
+endif

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from tools.devstack import ports, scheduler, services
+from tools.devstack.emulator_config import write_emulator_config
 from tools.devstack.local_secrets import local_secrets
 from tools.devstack.paths import DATA, FIREBASE, PROJECT, ROOT
 from tools.devstack.seed import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
@@ -20,6 +21,11 @@ SWEEP_EVERY_SECONDS = 30
 
 def _build_web() -> None:
     subprocess.run(["node", "hosting/build.mjs"], cwd=ROOT, check=True)
+
+
+def _firebase() -> list[str]:
+    """The Firebase CLI, reading the emulators' variant of firebase.json."""
+    return [str(FIREBASE), "--config", str(write_emulator_config())]
 
 
 def _env() -> dict[str, str]:
@@ -51,7 +57,7 @@ def dev(fresh: bool) -> int:
     _build_web()
     env = _env()
     logs = DATA / "logs"
-    args = [str(FIREBASE), "emulators:start", "--project", PROJECT, "--only", EMULATORS]
+    args = [*_firebase(), "emulators:start", "--project", PROJECT, "--only", EMULATORS]
     if (EXPORT_DIR / "firebase-export-metadata.json").exists():
         args += ["--import", str(EXPORT_DIR)]
     args += ["--export-on-exit", str(EXPORT_DIR)]
@@ -80,7 +86,7 @@ def test(pytest_args: list[str]) -> int:
     logs = ROOT / "test-artifacts" / "logs"
     shutil.rmtree(logs, ignore_errors=True)
     command = " ".join([sys.executable, "-m", "pytest", *pytest_args])
-    args = [str(FIREBASE), "emulators:exec", "--project", PROJECT, "--only", EMULATORS, command]
+    args = [*_firebase(), "emulators:exec", "--project", PROJECT, "--only", EMULATORS, command]
     with contextlib.ExitStack() as stack:
         stack.enter_context(services.capture_server(env, logs))
         stack.enter_context(services.storage_emulator(env, logs, persist=False))

@@ -1,0 +1,114 @@
+"""The functions manifest, as the SDK serves it to firebase-tools and as firebase-tools reads it."""
+
+import ast
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.deploy.conftest import PROJECT
+from tools.deploy import manifest, params
+from tools.devstack.paths import FUNCTIONS, ROOT
+
+RESOLVER = Path(__file__).with_name("resolve_backend.js")
+
+
+def exported_functions() -> set[str]:
+    """Top-level decorated functions in main.py: each one is a Cloud Function."""
+    tree = ast.parse((FUNCTIONS / "main.py").read_text())
+    return {
+        node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.decorator_list
+    }
+
+
+def resolve_like_firebase_deploy(
+    found: dict[str, Any], functions_dir: Path
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["node", str(RESOLVER), str(functions_dir), PROJECT, manifest.functions_runtime()],
+        input=json.dumps(found),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture
+def deploy_functions_dir(tmp_path: Path) -> Path:
+    """The dotenv files a deploy reads, in a scratch folder (`.env.local` is emulator-only)."""
+    shutil.copy(FUNCTIONS / ".env", tmp_path / ".env")
+    return tmp_path
+
+
+def test_every_function_main_exports_is_in_the_manifest(functions_manifest):
+    assert set(functions_manifest["endpoints"]) == exported_functions()
+
+
+def test_api_gets_a_whole_cpu_and_serves_requests_concurrently(functions_manifest):
+    api = functions_manifest["endpoints"]["api"]
+    assert (api["cpu"], api["concurrency"], api["availableMemoryMb"]) == (1, 16, 1024)
+
+
+def test_each_api_request_in_flight_gets_a_thread(functions_manifest):
+    threads = params.read_dotenv(FUNCTIONS / ".env")["THREADS"]
+    assert int(threads) == functions_manifest["endpoints"]["api"]["concurrency"]
+
+
+def test_sweep_has_memory_for_its_worst_case(functions_manifest):
+    sweep = functions_manifest["endpoints"]["send_reminders"]
+    assert (sweep["cpu"], sweep["availableMemoryMb"]) == (1, 1024)
+
+
+def test_firebase_deploy_without_a_terminal_stops_on_params_without_a_file_value(
+    functions_manifest, deploy_functions_dir
+):
+    answer = resolve_like_firebase_deploy(functions_manifest, deploy_functions_dir)
+    assert answer.returncode == 1
+    assert "APP_URL" in answer.stderr
+
+
+def test_every_plain_param_resolves_without_a_prompt_after_the_deploy_step(
+    functions_manifest, deploy_functions_dir
+):
+    values = params.deploy_values(deploy_functions_dir, PROJECT)
+    resolution = params.resolve(functions_manifest, values, PROJECT)
+    assert resolution.missing == []
+    params.save_defaults(deploy_functions_dir, PROJECT, resolution.from_defaults)
+
+    answer = resolve_like_firebase_deploy(functions_manifest, deploy_functions_dir)
+
+    assert answer.returncode == 0, answer.stderr
+    resolved = json.loads(answer.stdout)
+
+    plain = {p["name"] for p in functions_manifest["params"] if p.get("type") != "secret"}
+    assert plain <= set(resolved["params"])
+    assert resolved["params"]["APP_URL"] == f"https://{PROJECT}.web.app"
+    assert resolved["params"]["AVATAR_BUCKET"] == f"{PROJECT}.firebasestorage.app"
+    assert resolved["endpoints"]["api"]["cpu"] == 1
+    assert resolved["endpoints"]["api"]["concurrency"] == 16
+
+
+def test_a_value_set_for_the_project_wins_over_the_default(functions_manifest, tmp_path):
+    shutil.copy(FUNCTIONS / ".env", tmp_path / ".env")
+    (tmp_path / f".env.{PROJECT}").write_text("APP_URL=https://tasks.example.org\n")
+    values = params.deploy_values(tmp_path, PROJECT)
+
+    resolution = params.resolve(functions_manifest, values, PROJECT)
+
+    assert resolution.from_files["APP_URL"] == "https://tasks.example.org"
+    assert "APP_URL" not in resolution.from_defaults
+
+
+def test_secrets_stay_secret_params(functions_manifest):
+    secrets = {p["name"] for p in functions_manifest["params"] if p.get("type") == "secret"}
+    assert secrets == {
+        "SENDGRID_API_KEY",
+        "TWILIO_ACCOUNT_SID",
+        "TWILIO_AUTH_TOKEN",
+        "UNSUBSCRIBE_SIGNING_KEY",
+    }
+    assert secrets.isdisjoint(params.read_dotenv(FUNCTIONS / ".env"))
