@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from tools.deploy.params import read_dotenv
+
 PROJECT = "demo-taskly"
 APP_URL = os.environ.get("TASKLY_BASE_URL", "http://127.0.0.1:5000")
 API_URL = f"{APP_URL}/api"
@@ -20,13 +22,8 @@ def _load_function_settings() -> None:
     """Give in-process calls into the functions package the emulator's settings."""
     functions = Path(__file__).resolve().parents[2] / "functions"
     for name in (".env", ".env.local", ".secret.local"):
-        path = functions / name
-        if not path.exists():
-            continue
-        for line in path.read_text().splitlines():
-            key, sep, value = line.partition("=")
-            if sep and not key.lstrip().startswith("#"):
-                os.environ.setdefault(key.strip(), value.strip().strip('"'))
+        for key, value in read_dotenv(functions / name).items():
+            os.environ.setdefault(key, value)
 
 
 _load_function_settings()

@@ -2,6 +2,7 @@
 
 import secrets
 
+from tools.deploy.params import read_dotenv
 from tools.devstack.paths import FUNCTIONS
 
 SECRET_FILE = FUNCTIONS / ".secret.local"
@@ -22,9 +23,4 @@ def local_secrets() -> dict[str, str]:
         lines = [f"{name}={value}" for name, value in _fresh_values().items()]
         SECRET_FILE.write_text("\n".join(lines) + "\n")
         SECRET_FILE.chmod(0o600)
-    values: dict[str, str] = {}
-    for line in SECRET_FILE.read_text().splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not name.startswith("#"):
-            values[name.strip()] = value.strip()
-    return values
+    return read_dotenv(SECRET_FILE)
