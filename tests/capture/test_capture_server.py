@@ -439,7 +439,7 @@ def test_provider_down_until_cleared(base_url: str) -> None:
             client.messages.create(to="+14155550100", from_="+14155550199", body="hi")
         assert caught.value.status == 503
     faults = requests.get(f"{base_url}/api/faults", timeout=10).json()["faults"]
-    assert faults["sms"] == {"status": 503, "count": None, "latency_ms": 0}
+    assert faults["sms"] == {"status": 503, "count": None, "latency_ms": 0, "late_answer_ms": 0}
     assert faults["email"] is None
     assert sendgrid_client(base_url).send(reminder_mail()).status_code == 202
 
@@ -506,7 +506,34 @@ def test_latency_with_status_delays_the_failure(base_url: str) -> None:
     assert response.status_code == 500
     assert time.monotonic() - began >= 0.2
     faults = requests.get(f"{base_url}/api/faults", timeout=10).json()["faults"]
-    assert faults["sms"] == {"status": None, "count": None, "latency_ms": 200}
+    assert faults["sms"] == {
+        "status": None,
+        "count": None,
+        "latency_ms": 200,
+        "late_answer_ms": 0,
+    }
+
+
+def test_a_late_answer_comes_after_the_message_was_accepted(base_url: str) -> None:
+    set_fault(base_url, channel="all", late_answer_ms=1500)
+    with pytest.raises(requests.Timeout):
+        requests.post(
+            f"{base_url}/v3/mail/send",
+            json=valid_payload(),
+            headers={"Authorization": f"Bearer {API_KEY}"},
+            timeout=0.5,
+        )
+    with pytest.raises(requests.Timeout):
+        requests.post(
+            f"{base_url}/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json",
+            data={"To": "+14155550100", "From": "+14155550199", "Body": "hi"},
+            auth=(ACCOUNT_SID, AUTH_TOKEN),
+            timeout=0.5,
+        )
+
+    # The client gave up, yet both messages were taken: the outcome was unknown to it.
+    assert len(messages(base_url, channel="email")) == 1
+    assert len(messages(base_url, channel="sms")) == 1
 
 
 # --- Page ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 from tools.capture.store import CHANNELS, Channel
 
 MAX_LATENCY_MS = 60_000
-ALLOWED_KEYS = frozenset({"channel", "status", "count", "latency_ms"})
+ALLOWED_KEYS = frozenset({"channel", "status", "count", "latency_ms", "late_answer_ms"})
 
 
 class FaultSpecError(ValueError):
@@ -23,16 +23,19 @@ class FaultRule:
 
     ``status`` with ``count`` fails the next ``count`` requests; ``status`` with
     ``count=None`` fails every request until cleared. ``latency_ms`` delays every request.
+    ``late_answer_ms`` accepts the message, then holds the answer back: a client that
+    times out meanwhile cannot know the message went out.
     """
 
     status: int | None = None
     count: int | None = None
     latency_ms: int = 0
+    late_answer_ms: int = 0
 
     @property
     def is_noop(self) -> bool:
         """True when the rule neither fails nor delays anything."""
-        return self.status is None and self.latency_ms == 0
+        return self.status is None and self.latency_ms == 0 and self.late_answer_ms == 0
 
 
 def _optional_int(payload: dict[str, Any], key: str, low: int, high: int) -> int | None:
@@ -63,11 +66,14 @@ def parse_fault_spec(payload: object) -> tuple[tuple[Channel, ...], FaultRule]:
     status = _optional_int(payload, "status", 400, 599)
     count = _optional_int(payload, "count", 1, 1_000_000)
     latency_ms = _optional_int(payload, "latency_ms", 0, MAX_LATENCY_MS) or 0
+    late_answer_ms = _optional_int(payload, "late_answer_ms", 0, MAX_LATENCY_MS) or 0
     if count is not None and status is None:
         raise FaultSpecError("count needs a status")
-    rule = FaultRule(status=status, count=count, latency_ms=latency_ms)
+    rule = FaultRule(
+        status=status, count=count, latency_ms=latency_ms, late_answer_ms=late_answer_ms
+    )
     if rule.is_noop:
-        raise FaultSpecError("give a status and/or a positive latency_ms")
+        raise FaultSpecError("give a status, a positive latency_ms or a positive late_answer_ms")
     return channels, rule
 
 
@@ -121,3 +127,10 @@ class FaultInjector:
         if latency_ms:
             time.sleep(latency_ms / 1000)
         return status
+
+    def answer_late(self, channel: Channel) -> None:
+        """After a message was accepted, hold the answer back as the rule says."""
+        with self._lock:
+            rule = self._rules.get(channel)
+        if rule is not None and rule.late_answer_ms:
+            time.sleep(rule.late_answer_ms / 1000)

@@ -32,6 +32,8 @@ def describe_fault(rule: dict[str, int | None]) -> str:
         parts.append(f"HTTP {rule['status']} {scope}")
     if rule["latency_ms"]:
         parts.append(f"+{rule['latency_ms']} ms latency")
+    if rule.get("late_answer_ms"):
+        parts.append(f"accepts, then answers {rule['late_answer_ms']} ms late")
     return ", ".join(parts)
 
 

@@ -65,6 +65,7 @@ def mail_send() -> Response:
         )
     )
     state.stats.record("email", "accepted")
+    state.faults.answer_late("email")
     response = Response(status=202)
     response.headers["X-Message-Id"] = message_id
     return response

@@ -80,6 +80,7 @@ def create_message(account_sid: str) -> Response:
         )
     )
     state.stats.record("sms", "accepted")
+    state.faults.answer_late("sms")
     response = jsonify(resource)
     response.status_code = 201
     return response

@@ -1,64 +1,27 @@
-"""Signed one-click unsubscribe tokens for reminder emails."""
+"""Stopping a person's email reminders from a signed link, without signing in."""
 
-from dataclasses import dataclass
+from datetime import datetime
 
-from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
+from google.cloud import firestore
 
-DEFAULT_MAX_AGE_SECONDS = 60 * 60 * 24 * 60
-_SALT = "taskly-unsubscribe"
-
-
-class InvalidUnsubscribeToken(ValueError):
-    """The token was forged, altered, malformed or has expired."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+from taskly.errors import ApiError
+from taskly.reminder_confirmations import QUIET_SOURCE
+from taskly.reminders.unsubscribe import UnsubscribeRequest
+from taskly.tasks import change_task, tasks_of
 
 
-@dataclass(frozen=True)
-class UnsubscribeRequest:
-    """Whose reminders to stop: the given tasks, or all of them when task_ids is None."""
-
-    uid: str
-    task_ids: tuple[str, ...] | None
-
-
-def _serializer(secret: str) -> URLSafeTimedSerializer:
-    if not secret:
-        raise ValueError("An unsubscribe secret must not be empty.")
-    return URLSafeTimedSerializer(secret, salt=_SALT)
-
-
-def make_unsubscribe_token(secret: str, uid: str, task_ids: list[str] | None) -> str:
-    """A URL-safe token that stops the reminders of `task_ids`, or of all tasks if None."""
-    if not uid:
-        raise ValueError("An unsubscribe token needs a uid.")
-    if task_ids is not None and (not task_ids or not all(task_ids)):
-        raise ValueError("task_ids must be None (all tasks) or a list of task ids.")
-    return _serializer(secret).dumps({"uid": uid, "tasks": task_ids})
-
-
-def read_unsubscribe_token(
-    secret: str, token: str, max_age_seconds: int = DEFAULT_MAX_AGE_SECONDS
-) -> UnsubscribeRequest:
-    """Check a token's signature and age, and say what it unsubscribes from."""
-    try:
-        payload = _serializer(secret).loads(token, max_age=max_age_seconds)
-    except SignatureExpired as error:
-        raise InvalidUnsubscribeToken("This unsubscribe link has expired.") from error
-    except BadData as error:
-        raise InvalidUnsubscribeToken("This unsubscribe link is not valid.") from error
-    return _request_from(payload)
-
-
-def _request_from(payload: object) -> UnsubscribeRequest:
-    # The signature proves we made the token; the shape check guards against our own bugs.
-    match payload:
-        case {"uid": str(uid), "tasks": None} if uid:
-            return UnsubscribeRequest(uid=uid, task_ids=None)
-        case {"uid": str(uid), "tasks": list(tasks)} if (
-            uid and tasks and all(isinstance(task, str) and task for task in tasks)
-        ):
-            return UnsubscribeRequest(uid=uid, task_ids=tuple(tasks))
-    raise InvalidUnsubscribeToken("This unsubscribe link is not valid.")
+def stop_email_reminders(request: UnsubscribeRequest, now: datetime) -> int:
+    """Turn email reminders off on the token's tasks; how many tasks changed."""
+    query = tasks_of(request.uid).where(filter=firestore.FieldFilter("notify_email", "==", True))
+    changes = {"notify_email": False, "reminder_change_source": QUIET_SOURCE}
+    changed = 0
+    for snapshot in query.stream():
+        if request.task_ids is not None and snapshot.id not in request.task_ids:
+            continue
+        try:
+            # The same transaction as the app's own changes keeps next_reminder_at right.
+            change_task(request.uid, snapshot.id, changes, now)
+        except ApiError:
+            continue  # deleted meanwhile
+        changed += 1
+    return changed
