@@ -1,10 +1,15 @@
 """Cloud Functions entry points: each wires one trigger to the taskly package."""
 
-from firebase_functions import firestore_fn, https_fn, options, scheduler_fn
+from collections.abc import Callable
 
+from firebase_functions import firestore_fn, https_fn, options, params, scheduler_fn, tasks_fn
+from flask import Response
+
+from taskly import settings
 from taskly.api.app import handle
-from taskly.reminder_confirmations import TaskWrite, confirm_reminder_change
-from taskly.reminder_sweep import run_sweep
+from taskly.reminders.confirmations import TaskWrite, confirm_reminder_change
+from taskly.reminders.sweep import run_sweep
+from taskly.reminders.task_handlers import deliver, fan_out
 from taskly.runtime_guard import refuse_emulator_settings
 from taskly.settings import SECRETS
 
@@ -33,7 +38,7 @@ def api(request: https_fn.Request) -> https_fn.Response:
 def on_task_written(
     event: firestore_fn.Event[firestore_fn.Change[firestore_fn.DocumentSnapshot | None]],
 ) -> None:
-    """Confirms reminders turning on or off, by email/SMS and in the in-app feed."""
+    """Records reminders turning on or off in the feed and queues their confirmations."""
     before, after = event.data.before, event.data.after
     confirm_reminder_change(
         TaskWrite(
@@ -46,18 +51,65 @@ def on_task_written(
     )
 
 
-# The sweep holds every due task at once (run_sweep lists the query): 2.3 KB each, measured
-# with tracemalloc for a 500-character description (snapshot 1.7 KB + its dict copy). 1 GiB
-# keeps 300,000 due tasks (~700 MB) beside the runtime (~150 MB); a whole CPU for the
-# SEND_WORKERS (32) threads rendering and sending digests.
+# The sweep only reads due tasks a page at a time and queues deliveries: small and quick.
 @scheduler_fn.on_schedule(
     schedule="every 15 minutes",
-    cpu=1,
-    memory=options.MemoryOption.GB_1,
+    memory=options.MemoryOption.MB_512,
     timeout_sec=540,
-    secrets=SECRETS,
     retry_count=3,
 )
 def send_reminders(event: scheduler_fn.ScheduledEvent) -> None:
-    """Sends the reminder digests due at the scheduled time."""
+    """Queues the reminder digests due at the scheduled time."""
     run_sweep(event.schedule_time)
+
+
+_DELIVERY_RETRIES = options.RetryConfig(
+    max_attempts=settings.DELIVERY_ATTEMPTS,
+    min_backoff_seconds=settings.DELIVERY_MIN_BACKOFF_SECONDS,
+    max_backoff_seconds=600,
+)
+
+
+# One task per sweep page: it queues that page's deliveries, many queues at once.
+@tasks_fn.on_task_dispatched(
+    retry_config=_DELIVERY_RETRIES,
+    rate_limits=options.RateLimits(max_concurrent_dispatches=20, max_dispatches_per_second=50),
+    cpu=1,
+    concurrency=4,
+    memory=options.MemoryOption.MB_512,
+    timeout_sec=300,
+)
+def queueDigests(request: tasks_fn.CallableRequest) -> None:
+    """Queues the digests found on one page of the sweep."""
+    fan_out(request.data)
+
+
+# Task queue names are the function names, which is why they carry no underscore. A delivery
+# mostly waits on Firestore and the provider: 16 at once per instance (THREADS in .env) on a
+# whole CPU, so the 10 instances cover the queue's dispatches at once.
+def _delivery_queue(
+    at_once: params.IntParam, per_second: params.IntParam
+) -> Callable[[Callable[[tasks_fn.CallableRequest], None]], Callable[[https_fn.Request], Response]]:
+    return tasks_fn.on_task_dispatched(
+        retry_config=_DELIVERY_RETRIES,
+        rate_limits=options.RateLimits(
+            max_concurrent_dispatches=at_once, max_dispatches_per_second=per_second
+        ),
+        cpu=1,
+        concurrency=16,
+        memory=options.MemoryOption.MB_512,
+        timeout_sec=60,
+        secrets=SECRETS,
+    )
+
+
+@_delivery_queue(settings.EMAIL_SENDS_AT_ONCE, settings.EMAIL_SENDS_PER_SECOND)
+def deliverEmail(request: tasks_fn.CallableRequest) -> None:
+    """Sends one queued email (a digest or a confirmation) through SendGrid."""
+    deliver(request.data)
+
+
+@_delivery_queue(settings.SMS_SENDS_AT_ONCE, settings.SMS_SENDS_PER_SECOND)
+def deliverSms(request: tasks_fn.CallableRequest) -> None:
+    """Sends one queued text (a digest or a confirmation) through Twilio."""
+    deliver(request.data)

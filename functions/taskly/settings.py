@@ -6,7 +6,7 @@ emulator and ``firebase deploy`` can discover the params before they are set.
 
 import os
 
-from firebase_functions.params import PROJECT_ID, SecretParam, StringParam
+from firebase_functions.params import PROJECT_ID, IntParam, SecretParam, StringParam
 
 # Plain params resolve without a prompt: a value in functions/.env (or .env.<project>), or a
 # default. Defaults that name the project are expressions the Firebase CLI fills in.
@@ -25,6 +25,23 @@ AVATAR_BUCKET = StringParam(
     default=f"{PROJECT_ID}.firebasestorage.app",
     description="Cloud Storage bucket for avatars",
 )
+# How long a provider call may wait for its answer. A call that times out after the request
+# went out has an unknown outcome and is never sent again automatically.
+PROVIDER_TIMEOUT_SECONDS = IntParam("PROVIDER_TIMEOUT_SECONDS", default=10)
+
+# The delivery queues (Cloud Tasks) keep us inside the providers' rates. SendGrid's Mail Send
+# takes up to 10,000 requests a second (the plan's daily volume is the real bound) and answers
+# 429 above its limit; 100 a second is 360,000 digests an hour. Twilio sends 1 segment a second
+# per US long code, 3 per toll-free number and 100 per short code, and queues the excess for up
+# to 4 hours; 10 a second suits a Messaging Service with a small number pool.
+EMAIL_SENDS_PER_SECOND = IntParam("EMAIL_SENDS_PER_SECOND", default=100)
+EMAIL_SENDS_AT_ONCE = IntParam("EMAIL_SENDS_AT_ONCE", default=50)
+SMS_SENDS_PER_SECOND = IntParam("SMS_SENDS_PER_SECOND", default=10)
+SMS_SENDS_AT_ONCE = IntParam("SMS_SENDS_AT_ONCE", default=10)
+# A delivery that met a passing fault is tried again: 30 s, 60 s, ... up to 10 minutes apart,
+# at most this many times; after that the next sweep (an hour on) queues it again.
+DELIVERY_ATTEMPTS = IntParam("DELIVERY_ATTEMPTS", default=8)
+DELIVERY_MIN_BACKOFF_SECONDS = IntParam("DELIVERY_MIN_BACKOFF_SECONDS", default=30)
 
 SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
 TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")

@@ -1,32 +1,68 @@
-"""How long a sweep of 50 due digests takes with 100 ms added per provider call.
+"""Reminder throughput through the emulators, with 100 ms added to every SendGrid call.
 
-Run with `make bench` (not part of `make test`: it measures, it does not assert a goal).
+For 100, 1,000 and 5,000 people due at once: how long the sweep itself runs, its peak
+memory, and the time until the last digest reached the capture server, with the delivery
+queue's dispatch concurrency. Run with `make bench` (not part of `make test`: it measures,
+it does not assert a goal).
 """
 
+import os
 import time
+import tracemalloc
 from datetime import timedelta
 
-from taskly.reminder_sweep import run_sweep
+import pytest
+
+from taskly.reminders.sweep import run_sweep
 from tests.support import bulk, capture
 from tests.support.reminders import fresh_epoch
 
 LATENCY_MS = 100
-DIGESTS = 50
+SIZES = (100, 1_000, 5_000)
+RESULTS: list[str] = []
 
 
-def test_bench_sweep_of_50_digests_with_slow_provider(db):
+def _accepted() -> int:
+    return capture.stats()["email"]["accepted"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def table():
+    yield
+    at_once = os.environ.get("EMAIL_SENDS_AT_ONCE", "?")
+    per_second = os.environ.get("EMAIL_SENDS_PER_SECOND", "100")
+    print(f"\nDelivery queue: {at_once} dispatches at once, at most {per_second} a second.")
+    print(
+        "| due people | sweep run | pages | sweep peak memory | last digest captured | digests/s |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(RESULTS))
+
+
+@pytest.mark.parametrize("people", SIZES)
+def test_bench_digests_for_people_due_at_once(db, people):
     day = fresh_epoch(db)
-    bulk.seed(db, people=DIGESTS, tasks_each=100, due_at=day, tag="bench")
+    bulk.seed(db, people=people, tasks_each=3, due_at=day, tag=f"bench{people}")
     capture.set_fault(channel="email", latency_ms=LATENCY_MS)
+    before = _accepted()
     try:
+        tracemalloc.start()
         started = time.perf_counter()
         report = run_sweep(day + timedelta(minutes=1))
-        elapsed = time.perf_counter() - started
+        sweep_seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        deadline = started + 60 + people  # generous: a stall shows up as a failure, not a hang
+        while _accepted() - before < people and time.perf_counter() < deadline:
+            time.sleep(0.2)
+        last_digest = time.perf_counter() - started
     finally:
         capture.clear_faults()
-    serial = DIGESTS * LATENCY_MS / 1000
-    print(
-        f"\nsweep: {report.outcomes.get('sent', 0)} digests, {report.tasks_read} task reads "
-        f"in {elapsed:.2f} s (provider latency alone, one at a time: {serial:.1f} s)"
+    sent = _accepted() - before
+    RESULTS.append(
+        f"| {people:,} | {sweep_seconds:.1f} s | {report.pages} | {peak / 1e6:.1f} MB "
+        f"| {last_digest:.1f} s "
+        f"| {sent / last_digest:.1f} |"
     )
-    assert report.outcomes == {"sent": DIGESTS}
+    assert report.digests == people
+    assert sent == people

@@ -58,9 +58,33 @@ def test_each_api_request_in_flight_gets_a_thread(functions_manifest):
     assert int(threads) == functions_manifest["endpoints"]["api"]["concurrency"]
 
 
-def test_sweep_has_memory_for_its_worst_case(functions_manifest):
+def test_the_sweep_only_queues_so_it_stays_small(functions_manifest):
     sweep = functions_manifest["endpoints"]["send_reminders"]
-    assert (sweep["cpu"], sweep["availableMemoryMb"]) == (1, 1024)
+    assert sweep["availableMemoryMb"] == 512 and sweep["scheduleTrigger"]
+
+
+def test_the_sweep_fans_out_through_its_own_queue(functions_manifest):
+    fan_out = functions_manifest["endpoints"]["queueDigests"]
+    assert fan_out["taskQueueTrigger"]["retryConfig"]["maxAttempts"] == (
+        "{{ params.DELIVERY_ATTEMPTS }}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("function", "channel"), [("deliverEmail", "EMAIL"), ("deliverSms", "SMS")]
+)
+def test_each_channel_is_a_task_queue_held_to_the_providers_rates(
+    functions_manifest, function, channel
+):
+    endpoint = functions_manifest["endpoints"][function]
+    trigger = endpoint["taskQueueTrigger"]
+    assert trigger["rateLimits"] == {
+        "maxConcurrentDispatches": f"{{{{ params.{channel}_SENDS_AT_ONCE }}}}",
+        "maxDispatchesPerSecond": f"{{{{ params.{channel}_SENDS_PER_SECOND }}}}",
+    }
+    assert trigger["retryConfig"]["maxAttempts"] == "{{ params.DELIVERY_ATTEMPTS }}"
+    # Dispatches run 16 at once per instance: the instances cover every dispatch at once.
+    assert (endpoint["cpu"], endpoint["concurrency"]) == (1, 16)
 
 
 def test_firebase_deploy_without_a_terminal_stops_on_params_without_a_file_value(

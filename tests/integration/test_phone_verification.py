@@ -3,7 +3,7 @@
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.phones import code_sent_to, unique_phone
-from tests.support.waiting import settled
+from tests.support.waiting import arrived
 
 
 def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
@@ -20,7 +20,7 @@ def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
     task = person.post("/tasks", json={"description": "Water the garden"}).json()
     answer = person.put(f"/tasks/{task['id']}/reminders", json={"email": False, "sms": True})
     assert answer.status_code == 200
-    texts = settled(lambda: capture.messages(to=phone, channel="sms"))
+    texts = arrived(lambda: capture.messages(to=phone, channel="sms"), 2)
     assert len(texts) == 2 and "Water the garden" in texts[-1]["body"]
 
 

@@ -1,4 +1,4 @@
-"""send_reminders: due digests only, once, across time zones, through provider faults."""
+"""Reminders end to end: the sweep queues, the delivery queues send each digest exactly once."""
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -6,8 +6,11 @@ from datetime import timedelta
 import pytest
 import requests
 
-from taskly.reminder_sweep import run_sweep
+from taskly.delivery.queue import enqueue_delivery
+from taskly.reminders.jobs import DigestJob, job_payload
+from taskly.reminders.sweep import run_sweep
 from tests.support import capture
+from tests.support.people import delete_auth_account
 from tests.support.phones import unique_phone, verify_phone
 from tests.support.reminders import (
     digests,
@@ -17,6 +20,7 @@ from tests.support.reminders import (
     person_with_reminders,
     remind_instant,
 )
+from tests.support.waiting import arrived, eventually, settled
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +28,18 @@ def no_faults():
     capture.clear_faults()
     yield
     capture.clear_faults()
+
+
+def _record(db, person, day, channel="email"):
+    return db.document(f"deliveries/reminder:{person.uid}:{day.date().isoformat()}:{channel}").get()
+
+
+def _sms_digests(phone: str) -> list[dict]:
+    return [
+        text
+        for text in capture.messages(to=phone, channel="sms")
+        if text["body"].startswith("Taskly reminder:")
+    ]
 
 
 def test_three_time_zones_get_exactly_their_due_digests(db):
@@ -39,32 +55,52 @@ def test_three_time_zones_get_exactly_their_due_digests(db):
         make_due(db, person, tasks, remind_instant(day, zone))
     sweep_at = day + timedelta(hours=8)  # 17:00 Tokyo, 10:00 Berlin, 04:00 New York
 
-    run_sweep(sweep_at)
+    report = run_sweep(sweep_at)
 
-    tokyo_mail, berlin_mail = digests(tokyo), digests(berlin)
+    assert (report.tasks_read, report.digests, report.batches_queued) == (3, 2, 1)
+    tokyo_mail = arrived(lambda: digests(tokyo), 1)
+    berlin_mail = arrived(lambda: digests(berlin), 1)
     assert len(tokyo_mail) == 1 and len(berlin_mail) == 1 and digests(new_york) == []
     assert tokyo_mail[0]["subject"] == "Reminder: 2 tasks to finish"
     assert "Pay rent" in tokyo_mail[0]["text"] and "Call grandma" in tokyo_mail[0]["text"]
     assert berlin_mail[0]["subject"] == 'Reminder: "Water plants"'
     assert "File taxes" not in berlin_mail[0]["text"]
     tomorrow_berlin = remind_instant(day + timedelta(days=1), "Europe/Berlin")
-    assert next_reminder(db, berlin, berlin_tasks[0]) == tomorrow_berlin
+    eventually(lambda: next_reminder(db, berlin, berlin_tasks[0]) == tomorrow_berlin)
     assert next_reminder(db, new_york, ny_tasks[0]) == remind_instant(day, "America/New_York")
 
     again = run_sweep(sweep_at)
-    assert again.outcomes.get("sent", 0) == 0
-    assert len(digests(tokyo)) == 1 and len(digests(berlin)) == 1
+    assert again.batches_queued == 0  # the same page in the same hour: the same task
+    assert len(settled(lambda: digests(tokyo))) == 1 and len(digests(berlin)) == 1
 
 
-def test_two_sweeps_at_once_send_each_digest_once(db):
+def test_five_sweeps_at_once_send_each_digest_once(db):
     day = fresh_epoch(db)
-    people = [person_with_reminders("UTC", [f"Task {n}"]) for n in range(4)]
+    people = [person_with_reminders("UTC", [f"Task {n}"]) for n in range(20)]
     for person, tasks in people:
         make_due(db, person, tasks, day)
 
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(run_sweep, [day + timedelta(minutes=1)] * 2))
-    assert [len(digests(person)) for person, _ in people] == [1, 1, 1, 1]
+    with ThreadPoolExecutor(5) as pool:
+        reports = list(pool.map(run_sweep, [day + timedelta(minutes=1)] * 5))
+
+    assert [report.digests for report in reports] == [20] * 5
+    assert sum(report.batches_queued for report in reports) == 1
+    arrived(lambda: [mail for person, _ in people for mail in digests(person)], 20)
+    assert [len(digests(person)) for person, _ in people] == [1] * 20
+
+
+def test_a_digest_dispatched_twice_at_once_is_sent_once(db):
+    day = fresh_epoch(db)
+    person, tasks = person_with_reminders("UTC", ["Only once"])
+    make_due(db, person, tasks, day)
+    job = DigestJob(uid=person.uid, channel="email", due_by=day + timedelta(minutes=1))
+
+    # Cloud Tasks delivers at least once: the same job under five names, claimed at once.
+    for copy in range(5):
+        assert enqueue_delivery("email", job_payload(job), f"copy-{copy}-{person.uid}")
+
+    assert len(arrived(lambda: digests(person), 1)) == 1
+    eventually(lambda: next_reminder(db, person, tasks[0]) == day + timedelta(hours=9))
 
 
 def test_done_deleted_and_unsubscribed_tasks_never_appear(db):
@@ -79,44 +115,83 @@ def test_done_deleted_and_unsubscribed_tasks_never_appear(db):
 
     run_sweep(day + timedelta(minutes=5))
 
-    (mail,) = digests(person)
+    (mail,) = arrived(lambda: digests(person), 1)
     assert mail["subject"] == 'Reminder: "Keep me"'
     for gone in ("Done one", "Deleted one", "Unsubscribed one"):
         assert gone not in mail["text"]
 
 
-def test_a_passing_500_is_retried_and_recorded(db):
+def test_one_digest_through_a_503_then_a_429(db):
     day = fresh_epoch(db)
     person, tasks = person_with_reminders("UTC", ["Retry me"])
     make_due(db, person, tasks, day)
-    capture.set_fault(channel="email", status=500, count=1)
+    failed_before = capture.stats()["email"]["failed"]
+    capture.set_fault(channel="email", status=503, count=1)
 
     run_sweep(day + timedelta(minutes=1))
 
-    assert len(digests(person)) == 1
-    record = db.document(f"deliveries/reminder:{person.uid}:{day.date().isoformat()}:email").get()
-    assert record.get("state") == "sent" and record.get("attempts") == 2
+    eventually(lambda: capture.stats()["email"]["failed"] == failed_before + 1)
+    capture.set_fault(channel="email", status=429, count=1)
+    eventually(lambda: capture.stats()["email"]["failed"] == failed_before + 2)
+    assert len(arrived(lambda: digests(person), 1)) == 1
+    record = _record(db, person, day)
+    assert record.get("state") == "sent" and record.get("attempts") == 3
+    eventually(lambda: next_reminder(db, person, tasks[0]) == day + timedelta(hours=9))
 
 
-def test_a_provider_down_for_a_whole_sweep_loses_nothing(db):
+def test_a_provider_down_for_a_while_loses_nothing(db):
     day = fresh_epoch(db)
     person, tasks = person_with_reminders("UTC", ["Do not lose me"])
     make_due(db, person, tasks, day)
+    failed_before = capture.stats()["email"]["failed"]
     capture.set_fault(channel="email", status=503)
 
-    report = run_sweep(day + timedelta(minutes=1))
+    run_sweep(day + timedelta(minutes=1))
 
-    assert report.outcomes == {"retry_later": 1}
+    eventually(lambda: capture.stats()["email"]["failed"] >= failed_before + 3)
     assert digests(person) == []
-    record = db.document(f"deliveries/reminder:{person.uid}:{day.date().isoformat()}:email").get()
-    assert record.get("state") == "failed" and record.get("last_error")
+    assert _record(db, person, day).get("state") == "failed"
     assert next_reminder(db, person, tasks[0]) == day
     capture.clear_faults()
 
-    run_sweep(day + timedelta(minutes=16))
+    assert len(arrived(lambda: digests(person), 1)) == 1
+    eventually(lambda: next_reminder(db, person, tasks[0]) == day + timedelta(hours=9))
 
-    assert len(digests(person)) == 1
-    assert next_reminder(db, person, tasks[0]) == day + timedelta(hours=9)
+
+def test_an_answer_lost_after_the_send_is_never_sent_again(db):
+    """SendGrid and Twilio take the message but answer after the client's timeout."""
+    day = fresh_epoch(db)
+    person, tasks = person_with_reminders("UTC", ["Sent but unanswered"])
+    phone = verify_phone(person)
+    person.put(f"/tasks/{tasks[0]}/reminders", json={"email": True, "sms": True})
+    eventually(lambda: len(capture.messages(to=phone, channel="sms")) == 2)  # code, confirmation
+    make_due(db, person, tasks, day)
+    capture.set_fault(channel="all", late_answer_ms=5000)  # the local timeout is 3 s
+
+    run_sweep(day + timedelta(minutes=1))
+
+    eventually(lambda: _record(db, person, day).get("state") == "unknown", timeout=30)
+    eventually(lambda: _record(db, person, day, "sms").get("state") == "unknown", timeout=30)
+    capture.clear_faults()
+    # The queue would have retried by now (backoff 1 s): an unknown outcome is not retried.
+    assert len(settled(lambda: digests(person), quiet=6)) == 1
+    assert len(_sms_digests(phone)) == 1
+    # An unknown outcome settles the day: the task moves on to tomorrow.
+    eventually(lambda: next_reminder(db, person, tasks[0]) == day + timedelta(hours=9))
+
+
+def test_no_digest_for_a_person_deleted_from_auth(db):
+    day = fresh_epoch(db)
+    person, tasks = person_with_reminders("UTC", ["Nobody to remind"])
+    make_due(db, person, tasks, day)
+    delete_auth_account(person.uid)
+
+    report = run_sweep(day + timedelta(minutes=1))
+
+    assert report.digests == 1
+    eventually(lambda: next_reminder(db, person, tasks[0]) is None)
+    assert digests(person) == []
+    assert not _record(db, person, day).exists
 
 
 def test_digest_carries_a_working_one_click_unsubscribe(db):
@@ -124,7 +199,7 @@ def test_digest_carries_a_working_one_click_unsubscribe(db):
     person, tasks = person_with_reminders("UTC", ["Unsubscribe from me"])
     make_due(db, person, tasks, day)
     run_sweep(day + timedelta(minutes=1))
-    (mail,) = digests(person)
+    (mail,) = arrived(lambda: digests(person), 1)
     assert mail["headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     link = mail["headers"]["List-Unsubscribe"].strip("<>")
     assert link in mail["text"]
@@ -143,8 +218,8 @@ def test_digest_carries_a_working_one_click_unsubscribe(db):
     task = person.get(f"/tasks/{tasks[0]}").json()
     assert task["notify_email"] is False and task["next_reminder_at"] is None
     report = run_sweep(day + timedelta(days=1, hours=10))
-    assert len(digests(person)) == 1
-    assert report.outcomes.get("sent", 0) == 0
+    assert report.tasks_read == 0 and report.digests == 0
+    assert len(settled(lambda: digests(person))) == 1
 
 
 def test_sms_digest_goes_only_to_a_verified_phone(db, person, other_person):
@@ -156,17 +231,15 @@ def test_sms_digest_goes_only_to_a_verified_phone(db, person, other_person):
     answer = person.put(f"/tasks/{mine['id']}/reminders", json={"email": False, "sms": True})
     assert answer.status_code == 200
     theirs = other_person.post("/tasks", json={"description": "Never texted"}).json()
-    # Only a verified phone can switch SMS on; force it to show the sweep checks again.
+    # Only a verified phone can switch SMS on; force it to show the delivery checks again.
     db.document(f"users/{other_person.uid}/tasks/{theirs['id']}").update({"notify_sms": True})
     make_due(db, person, [mine["id"]], day)
     make_due(db, other_person, [theirs["id"]], day)
 
     run_sweep(day + timedelta(minutes=1))
 
-    digests_sent = [
-        text["body"]
-        for text in capture.messages(to=phone, channel="sms")
-        if text["body"].startswith("Taskly reminder:")
-    ]
-    assert len(digests_sent) == 1 and "Text me the reminder" in digests_sent[0]
+    texts = arrived(lambda: _sms_digests(phone), 1)
+    assert len(texts) == 1 and "Text me the reminder" in texts[0]["body"]
+    # The unreachable channel does not hold the task back: it moves on, with nothing sent.
+    eventually(lambda: next_reminder(db, other_person, theirs["id"]) == day + timedelta(hours=9))
     assert capture.messages(to=unverified_phone, channel="sms") == []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from google.cloud import firestore
 
 from tests.support.emulators import background_triggers_off
+from tests.support.people import create_auth_accounts
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,9 @@ class BulkPeople:
 def seed(
     db: firestore.Client, *, people: int, tasks_each: int, due_at: datetime, tag: str
 ) -> BulkPeople:
-    """``people`` profiles with ``tasks_each`` tasks each: one due at ``due_at``, the rest not."""
+    """``people`` accounts with ``tasks_each`` tasks each: one due at ``due_at``, the rest not."""
     emails, due = [], []
+    accounts: dict[str, str] = {}
     later = datetime(2099, 1, 1, tzinfo=UTC)
     with background_triggers_off():
         batch, pending = db.batch(), 0
@@ -27,6 +29,7 @@ def seed(
             uid = f"{tag}-{number}-{uuid.uuid4().hex[:8]}"
             email = f"{uid}@example.com"
             emails.append(email)
+            accounts[uid] = email
             profile = {
                 "first_name": "Bulk",
                 "email": email,
@@ -59,4 +62,5 @@ def seed(
                     batch.commit()
                     batch, pending = db.batch(), 0
         batch.commit()
+    create_auth_accounts(accounts)
     return BulkPeople(emails, due)

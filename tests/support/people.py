@@ -43,15 +43,21 @@ def sign_in(email: str, password: str) -> requests.Response:
     )
 
 
-def confirm_email(uid: str) -> None:
-    """Mark the address confirmed, as opening the emailed link does (emulator admin call)."""
+def _admin(action: str, body: dict, timeout: float = 10) -> dict:
+    """An Auth emulator admin call ("Bearer owner" is the emulator's admin token)."""
     answer = requests.post(
-        f"{IDENTITY_URL}/projects/{PROJECT}/accounts:update",
-        json={"localId": uid, "emailVerified": True},
+        f"{IDENTITY_URL}/projects/{PROJECT}/accounts:{action}",
+        json=body,
         headers={"Authorization": "Bearer owner"},
-        timeout=10,
+        timeout=timeout,
     )
     answer.raise_for_status()
+    return dict(answer.json())
+
+
+def confirm_email(uid: str) -> None:
+    """Mark the address confirmed, as opening the emailed link does."""
+    _admin("update", {"localId": uid, "emailVerified": True})
 
 
 def sign_up(first_name: str = "Ada", *, email_confirmed: bool = True) -> Person:
@@ -71,3 +77,17 @@ def sign_up(first_name: str = "Ada", *, email_confirmed: bool = True) -> Person:
     session = requests.Session()
     session.headers["Authorization"] = f"Bearer {body['idToken']}"
     return Person(body["localId"], email, password, body["idToken"], session)
+
+
+def delete_auth_account(uid: str) -> None:
+    """Delete only the Auth account, as removing it in the Firebase console does."""
+    _admin("delete", {"localId": uid})
+
+
+def create_auth_accounts(accounts: dict[str, str]) -> None:
+    """Auth accounts for ``uid -> email`` in batches, without signing anyone in."""
+    items = list(accounts.items())
+    for start in range(0, len(items), 1000):
+        users = [{"localId": uid, "email": email} for uid, email in items[start : start + 1000]]
+        created = _admin("batchCreate", {"users": users}, timeout=60)
+        assert not created.get("error"), created

@@ -12,6 +12,7 @@ AUTH_HOST = os.environ.setdefault("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099
 FIRESTORE_HOST = os.environ.setdefault("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")
 os.environ.setdefault("GCLOUD_PROJECT", PROJECT)
 os.environ.setdefault("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9199")
+os.environ.setdefault("CLOUD_TASKS_EMULATOR_HOST", "127.0.0.1:9499")
 CAPTURE_URL = "http://127.0.0.1:8025"
 FUNCTIONS_URL = f"http://127.0.0.1:5001/{PROJECT}/us-central1"
 IDENTITY_URL = f"http://{AUTH_HOST}/identitytoolkit.googleapis.com/v1"

@@ -29,3 +29,13 @@ def settled(probe: Callable[[], T], *, quiet: float = 2.0) -> T:
         if latest != value:
             value, deadline = latest, time.monotonic() + quiet
     return value
+
+
+def arrived(probe: Callable[[], list[T]], count: int, *, timeout: float = 30) -> list[T]:
+    """``probe``'s list once it holds ``count`` items or more and stops changing.
+
+    Queued deliveries arrive a moment after the write, and a duplicate would arrive after
+    that: wait for the expected ones, then long enough for a retry to have shown up.
+    """
+    eventually(lambda: len(probe()) >= count, timeout=timeout)
+    return settled(probe, quiet=4.0)

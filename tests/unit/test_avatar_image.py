@@ -6,8 +6,9 @@ import zlib
 import pytest
 from PIL import ExifTags, Image, ImageCms
 
-from taskly.avatar_image import MAX_PIXELS, SIDE, avatar_webp
-from taskly.errors import ApiError
+from taskly.api.errors import ApiError, from_domain
+from taskly.avatars.image import MAX_PIXELS, SIDE, avatar_webp
+from taskly.errors import TasklyError
 
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
@@ -63,9 +64,10 @@ def close_to(pixel: tuple[int, ...], colour: tuple[int, int, int]) -> bool:
 
 
 def refused(data: bytes) -> ApiError:
-    with pytest.raises(ApiError) as caught:
+    """The API's answer to an upload of ``data``."""
+    with pytest.raises(TasklyError) as caught:
         avatar_webp(data)
-    return caught.value
+    return from_domain(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from taskly.reminders.verification_code import codes_match, hash_code, new_code
+from taskly.phone.code import codes_match, hash_code, new_code, render_code_sms
 
 
 def test_new_code_is_six_ascii_digits() -> None:
@@ -19,7 +19,7 @@ def test_new_code_is_random() -> None:
 
 
 def test_new_code_keeps_leading_zeros(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("taskly.reminders.verification_code.secrets.randbelow", lambda n: 42)
+    monkeypatch.setattr("taskly.phone.code.secrets.randbelow", lambda n: 42)
     assert new_code() == "000042"
 
 
@@ -47,3 +47,15 @@ def test_codes_match() -> None:
     assert not codes_match(stored, hash_code("654321", "salt-1"))
     assert not codes_match(stored, "")
     assert not codes_match(stored, "é")
+
+
+def test_sms_verification_code() -> None:
+    text = render_code_sms("012345")
+    assert text.startswith("Your Taskly verification code is 012345.")
+    assert len(text) <= 160
+
+
+@pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "12 345"])
+def test_sms_verification_code_must_be_six_digits(code: str) -> None:
+    with pytest.raises(ValueError):
+        render_code_sms(code)

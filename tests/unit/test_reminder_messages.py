@@ -4,18 +4,16 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from taskly.reminders.templates import (
+from taskly.reminders.messages import (
     SMS_MAX_CHARS,
-    RenderedEmail,
     render_digest,
-    render_page,
     render_reminders_off,
     render_reminders_on,
     render_sms_digest,
     render_sms_reminders_off,
     render_sms_reminders_on,
-    render_sms_verification_code,
 )
+from taskly.templating import RenderedEmail, render_page
 
 APP_URL = "https://taskly.example/app"
 UNSUBSCRIBE_URL = "https://taskly.example/api/unsubscribe?token=abc.def&list=all"
@@ -199,18 +197,6 @@ def test_sms_reminders_on_and_off() -> None:
     assert on.startswith('Taskly: reminders are on for "Buy milk now".')
     assert off.startswith('Taskly: reminders are off for "Buy milk".')
     assert "\n" not in on + off
-
-
-def test_sms_verification_code() -> None:
-    text = render_sms_verification_code("012345")
-    assert text.startswith("Your Taskly verification code is 012345.")
-    assert len(text) <= 160
-
-
-@pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "12 345"])
-def test_sms_verification_code_must_be_six_digits(code: str) -> None:
-    with pytest.raises(ValueError):
-        render_sms_verification_code(code)
 
 
 def test_page_escapes_its_message_and_encodes_the_token() -> None:

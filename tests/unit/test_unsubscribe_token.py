@@ -4,7 +4,7 @@ import time
 import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
-from taskly.reminders.unsubscribe import (
+from taskly.reminders.unsubscribe_token import (
     DEFAULT_MAX_AGE_SECONDS,
     InvalidUnsubscribeToken,
     UnsubscribeRequest,

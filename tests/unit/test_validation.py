@@ -2,15 +2,17 @@
 
 import pytest
 
-from taskly.errors import ApiError
-from taskly.validation import ProfileUpdate, ReminderChannels, TaskCreate, TaskPatch, parse_body
+from taskly.api.errors import ApiError, from_domain
+from taskly.api.validation import ProfileUpdate, ReminderChannels, TaskCreate, TaskPatch, parse_body
+from taskly.errors import InvalidInput
 
 
 def _error(model, data) -> ApiError:
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         parse_body(model, data)
-    assert caught.value.status == 400
-    return caught.value
+    error = from_domain(caught.value)
+    assert error.status == 400
+    return error
 
 
 def test_description_is_trimmed_and_status_defaults_to_todo():

@@ -14,7 +14,7 @@ from tools.devstack.paths import DATA, FIREBASE, PROJECT, ROOT
 from tools.devstack.seed import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
 from tools.devstack.toolchain import emulator_env
 
-EMULATORS = "auth,firestore,functions,hosting"
+EMULATORS = "auth,firestore,functions,hosting,tasks"
 EXPORT_DIR = DATA / "emulators"
 SWEEP_EVERY_SECONDS = 30
 

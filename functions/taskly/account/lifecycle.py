@@ -5,24 +5,29 @@ from typing import Any
 
 from google.cloud import firestore
 
-from taskly import auth, notifications, profiles, tasks
-from taskly.avatar_store import delete_avatar_file
+from taskly import auth
+from taskly.avatars.store import delete_avatar_file
 from taskly.firestore_client import db, update_in_batches
-from taskly.phone_verification import verification_ref
+from taskly.notifications import feed
+from taskly.phone.verification import verification_ref
+from taskly.profiles import store as profile_store
+from taskly.tasks import store as task_store
 from taskly.timestamps import to_json
 
 
 def export_account(uid: str, email: str | None, now: datetime) -> dict[str, Any]:
     """Everything stored about the person, as one JSON document."""
-    profile = profiles.load_profile(uid, email, now)
-    all_tasks = tasks.tasks_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
-    feed = notifications.feed_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
+    profile = profile_store.load_profile(uid, email, now)
+    all_tasks = task_store.tasks_of(uid).order_by(
+        "created_at", direction=firestore.Query.DESCENDING
+    )
+    notifications = feed.feed_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
     return {
         "exported_at": to_json(now),
-        "profile": profiles.profile_json(uid, profile),
-        "tasks": [tasks.task_json(s.id, s.to_dict() or {}) for s in all_tasks.stream()],
+        "profile": profile.to_json(),
+        "tasks": [task_store.task_from(s).to_json() for s in all_tasks.stream()],
         "notifications": [
-            notifications.notification_json(s.id, s.to_dict() or {}) for s in feed.stream()
+            feed.notification_json(s.id, s.to_dict() or {}) for s in notifications.stream()
         ],
     }
 
@@ -31,7 +36,7 @@ def _scrub_deliveries(uid: str) -> None:
     """Keep the records (they stop duplicate sends) but drop who they went to."""
     records = db().collection("deliveries").where(filter=firestore.FieldFilter("uid", "==", uid))
     refs = (snapshot.reference for snapshot in records.stream())
-    update_in_batches(refs, {"to": None, "last_error": None, "outbox": None, "resend": False})
+    update_in_batches(refs, {"to": None, "last_error": None})
 
 
 def delete_account(uid: str) -> None:
@@ -39,7 +44,7 @@ def delete_account(uid: str) -> None:
     # The Auth user goes first: from here on the person's tokens are refused, so no
     # request can recreate data while the rest is removed. Every step below is idempotent.
     auth.delete_user(uid)
-    owner = profiles.profile_ref(uid)
+    owner = profile_store.profile_ref(uid)
     # Then the profile: a sweep's delivery claim reads it and backs off.
     owner.delete()
     db().recursive_delete(owner)

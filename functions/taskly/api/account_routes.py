@@ -2,21 +2,21 @@
 
 from flask import Response
 
-from taskly import account
+from taskly.account import lifecycle
 from taskly.api.context import Route, RouteContext
-from taskly.http_io import empty_response, json_response
+from taskly.api.http_io import empty_response, json_response
 
 
 def export_me(ctx: RouteContext) -> Response:
     assert ctx.caller is not None
-    document = account.export_account(ctx.uid, ctx.caller.email, ctx.now)
+    document = lifecycle.export_account(ctx.uid, ctx.caller.email, ctx.now)
     filename = f"taskly-export-{ctx.now.date().isoformat()}.json"
     disposition = f'attachment; filename="{filename}"'
     return json_response(document, headers={"Content-Disposition": disposition})
 
 
 def delete_me(ctx: RouteContext) -> Response:
-    account.delete_account(ctx.uid)
+    lifecycle.delete_account(ctx.uid)
     return empty_response()
 
 

@@ -19,10 +19,11 @@ from taskly.api import (
     task_routes,
     unsubscribe_routes,
 )
+from taskly.api.caller import Caller, verified_caller
 from taskly.api.context import Route, RouteContext
-from taskly.auth import Caller, verified_caller
-from taskly.errors import ApiError
-from taskly.http_io import error_response
+from taskly.api.errors import ApiError, from_domain
+from taskly.api.http_io import error_response
+from taskly.errors import TasklyError
 from taskly.request_log import log_event, log_request
 from taskly.timestamps import utc_now
 
@@ -76,6 +77,8 @@ def handle(request: Request) -> Response:
         response = route.handler(RouteContext(request, caller, params, utc_now()))
     except ApiError as error:
         response = error_response(error)
+    except TasklyError as error:
+        response = error_response(from_domain(error))
     except Exception:
         log_event("ERROR", "unhandled error", path=request.path, trace=traceback.format_exc())
         response = error_response(ApiError(500, "internal", "Something went wrong. Try again."))

@@ -2,15 +2,17 @@
 
 import dataclasses
 import hashlib
-from typing import Any
 
 from flask import Request, Response
 
-from taskly import avatar_store, profiles
 from taskly.api.context import Route, RouteContext
-from taskly.avatar_image import avatar_webp
-from taskly.errors import ApiError, not_found
-from taskly.http_io import json_response, read_bytes
+from taskly.api.errors import ApiError
+from taskly.api.http_io import json_response, read_bytes
+from taskly.avatars import store as avatar_store
+from taskly.avatars.image import avatar_webp
+from taskly.errors import NotFound
+from taskly.profiles import store as profile_store
+from taskly.profiles.document import Profile
 
 UPLOAD_LIMIT_MB = 5
 UPLOAD_LIMIT = UPLOAD_LIMIT_MB * 1024 * 1024
@@ -25,15 +27,15 @@ def _upload(request: Request) -> bytes:
         raise dataclasses.replace(error, message=message) from None
 
 
-def _profile(ctx: RouteContext) -> dict[str, Any]:
+def _profile(ctx: RouteContext) -> Profile:
     assert ctx.caller is not None
-    return profiles.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    return profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
 
 
-def _save_profile(ctx: RouteContext, profile: dict[str, Any], changes: dict[str, Any]) -> Response:
-    changes = {**changes, "updated_at": ctx.now}
-    profiles.profile_ref(ctx.uid).update(changes)
-    return json_response(profiles.profile_json(ctx.uid, {**profile, **changes}))
+def _save_profile(ctx: RouteContext, profile: Profile, changes: dict[str, str | None]) -> Response:
+    saved = {**changes, "updated_at": ctx.now}
+    profile_store.profile_ref(ctx.uid).update(saved)
+    return json_response(dataclasses.replace(profile, **saved).to_json())
 
 
 def put_avatar(ctx: RouteContext) -> Response:
@@ -47,7 +49,7 @@ def put_avatar(ctx: RouteContext) -> Response:
 def get_avatar(ctx: RouteContext) -> Response:
     webp = avatar_store.download_avatar(ctx.uid)
     if webp is None:
-        raise not_found("No profile picture yet.")
+        raise NotFound("No profile picture yet.")
     response = Response(webp, mimetype=avatar_store.CONTENT_TYPE)
     response.headers["Cache-Control"] = avatar_store.CACHE_CONTROL
     response.headers["X-Content-Type-Options"] = "nosniff"

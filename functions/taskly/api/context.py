@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Request, Response
 
-from taskly.auth import Caller
+from taskly.api.caller import Caller
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from flask import Response
 
 from taskly.api.context import Route, RouteContext
-from taskly.http_io import json_response
+from taskly.api.http_io import json_response
 
 
 def health(_: RouteContext) -> Response:

@@ -5,7 +5,8 @@ from typing import Any
 
 from flask import Request, Response
 
-from taskly.errors import ApiError, invalid_argument
+from taskly.api.errors import ApiError
+from taskly.errors import InvalidInput, UnsupportedFormat
 
 JSON_BODY_LIMIT = 32 * 1024
 
@@ -21,13 +22,13 @@ def read_json(request: Request, *, allow_empty: bool = False) -> Any:
     if not raw.strip():
         if allow_empty:
             return {}
-        raise invalid_argument("Request body is required.")
+        raise InvalidInput("Request body is required.")
     if request.mimetype != "application/json":
-        raise ApiError(415, "unsupported_media_type", "Send the body as application/json.")
+        raise UnsupportedFormat("Send the body as application/json.")
     try:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise invalid_argument("Request body is not valid JSON.") from None
+        raise InvalidInput("Request body is not valid JSON.") from None
 
 
 def read_bytes(request: Request, limit: int) -> bytes:

@@ -2,25 +2,25 @@
 
 from flask import Response
 
-from taskly import notifications
 from taskly.api.context import Route, RouteContext
-from taskly.http_io import json_response, read_json
-from taskly.validation import NotificationsRead, parse_body
+from taskly.api.http_io import json_response, read_json
+from taskly.api.validation import NotificationsRead, parse_body
+from taskly.notifications import feed
 
 
 def list_notifications(ctx: RouteContext) -> Response:
     return json_response(
         {
-            "notifications": notifications.recent(ctx.uid),
-            "unread_count": notifications.unread_count(ctx.uid),
+            "notifications": feed.recent(ctx.uid),
+            "unread_count": feed.unread_count(ctx.uid),
         }
     )
 
 
 def mark_read(ctx: RouteContext) -> Response:
     body = parse_body(NotificationsRead, read_json(ctx.request, allow_empty=True))
-    notifications.mark_read(ctx.uid, body.ids)
-    return json_response({"unread_count": notifications.unread_count(ctx.uid)})
+    feed.mark_read(ctx.uid, body.ids)
+    return json_response({"unread_count": feed.unread_count(ctx.uid)})
 
 
 ROUTES = [

@@ -2,18 +2,19 @@
 
 from flask import Response
 
-from taskly import tasks
 from taskly.api.context import Route, RouteContext
-from taskly.errors import invalid_argument
-from taskly.http_io import empty_response, json_response, read_json
-from taskly.validation import TASK_STATUSES, TaskCreate, TaskPatch, parse_body
+from taskly.api.http_io import empty_response, json_response, read_json
+from taskly.api.validation import TaskCreate, TaskPatch, parse_body
+from taskly.errors import InvalidInput
+from taskly.tasks import store as task_store
+from taskly.tasks.document import STATUSES
 
 
 def _page_size(raw: str | None) -> int:
     if raw is None:
-        return tasks.PAGE_DEFAULT
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= tasks.PAGE_MAX:
-        raise invalid_argument(f"Limit must be a number from 1 to {tasks.PAGE_MAX}.", "limit")
+        return task_store.PAGE_DEFAULT
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= task_store.PAGE_MAX:
+        raise InvalidInput(f"Limit must be a number from 1 to {task_store.PAGE_MAX}.", "limit")
     return int(raw)
 
 
@@ -21,36 +22,37 @@ def list_tasks(ctx: RouteContext) -> Response:
     args = ctx.request.args
     unknown = sorted(set(args) - {"status", "limit", "cursor"})
     if unknown:
-        raise invalid_argument(f"Unknown query parameter '{unknown[0]}'.", unknown[0])
+        raise InvalidInput(f"Unknown query parameter '{unknown[0]}'.", unknown[0])
     status = args.get("status") or None
-    if status is not None and status not in TASK_STATUSES:
-        raise invalid_argument(f"Status must be one of: {', '.join(TASK_STATUSES)}.", "status")
-    page, next_cursor = tasks.list_tasks(
+    if status is not None and status not in STATUSES:
+        raise InvalidInput(f"Status must be one of: {', '.join(STATUSES)}.", "status")
+    page, next_cursor = task_store.list_tasks(
         ctx.uid, status, _page_size(args.get("limit")), args.get("cursor") or None
     )
-    return json_response({"tasks": page, "next_cursor": next_cursor})
+    return json_response({"tasks": [task.to_json() for task in page], "next_cursor": next_cursor})
 
 
 def create_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskCreate, read_json(ctx.request))
-    task = tasks.create_task(ctx.uid, body.description, body.status, ctx.now)
-    return json_response(task, 201, {"Location": f"/api/tasks/{task['id']}"})
+    task = task_store.create_task(ctx.uid, body.description, body.status, ctx.now)
+    return json_response(task.to_json(), 201, {"Location": f"/api/tasks/{task.id}"})
 
 
 def get_task(ctx: RouteContext) -> Response:
-    return json_response(tasks.get_task(ctx.uid, ctx.params["task_id"]))
+    return json_response(task_store.get_task(ctx.uid, ctx.params["task_id"]).to_json())
 
 
 def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
     changes = body.model_dump(exclude_none=True)
     if not changes:
-        raise invalid_argument("Nothing to change: send description and/or status.")
-    return json_response(tasks.change_task(ctx.uid, ctx.params["task_id"], changes, ctx.now))
+        raise InvalidInput("Nothing to change: send description and/or status.")
+    task = task_store.change_task(ctx.uid, ctx.params["task_id"], changes, ctx.now)
+    return json_response(task.to_json())
 
 
 def delete_task(ctx: RouteContext) -> Response:
-    tasks.delete_task(ctx.uid, ctx.params["task_id"])
+    task_store.delete_task(ctx.uid, ctx.params["task_id"])
     return empty_response()
 
 

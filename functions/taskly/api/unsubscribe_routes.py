@@ -4,9 +4,9 @@ from flask import Response
 
 from taskly import settings
 from taskly.api.context import Route, RouteContext
-from taskly.reminders.templates import render_page
-from taskly.reminders.unsubscribe import InvalidUnsubscribeToken, read_unsubscribe_token
-from taskly.unsubscribe import stop_email_reminders
+from taskly.reminders.unsubscribe import stop_email_reminders
+from taskly.reminders.unsubscribe_token import InvalidUnsubscribeToken, read_unsubscribe_token
+from taskly.templating import render_page
 
 
 def _page(status: int, title: str, message: str, confirm_token: str | None = None) -> Response:

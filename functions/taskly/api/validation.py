@@ -1,7 +1,7 @@
 """Request body models and their translation into human error messages."""
 
 import re
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -12,15 +12,13 @@ from pydantic import (
     ValidationError,
 )
 
-from taskly.errors import invalid_argument
+from taskly.errors import InvalidInput
 from taskly.reminders.schedule import is_valid_timezone, parse_remind_time
+from taskly.tasks.document import Status
 
 DESCRIPTION_MAX = 500
 NAME_MAX = 80
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
-
-TaskStatus = Literal["todo", "doing", "done"]
-TASK_STATUSES: tuple[str, ...] = ("todo", "doing", "done")
 
 
 def _check_timezone(value: str) -> str:
@@ -55,12 +53,12 @@ class _Body(BaseModel):
 
 class TaskCreate(_Body):
     description: Description
-    status: TaskStatus = "todo"
+    status: Status = "todo"
 
 
 class TaskPatch(_Body):
     description: Description | None = None
-    status: TaskStatus | None = None
+    status: Status | None = None
 
 
 class ReminderChannels(_Body):
@@ -123,9 +121,9 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def parse_body(model: type[ModelT], data: Any) -> ModelT:
-    """Validate ``data`` against ``model`` or raise a 400 ApiError."""
+    """Validate ``data`` against ``model`` or raise InvalidInput naming the field."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
         message, field = _message(error.errors(include_url=False)[0])
-        raise invalid_argument(message, field) from None
+        raise InvalidInput(message, field) from None

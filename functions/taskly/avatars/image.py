@@ -1,6 +1,6 @@
 """Turning an uploaded picture into a small square WEBP avatar, with no metadata.
 
-Pure: bytes in, bytes out. Bad input raises ``ApiError`` before anything is stored.
+Pure: bytes in, bytes out. Bad input raises a domain error before anything is stored.
 """
 
 import io
@@ -8,7 +8,7 @@ import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from taskly.errors import ApiError, invalid_argument
+from taskly.errors import InvalidInput, TasklyError, UnsupportedFormat
 
 SIDE = 256
 MAX_PIXELS = 40_000_000
@@ -18,23 +18,23 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 _SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
-def _unsupported_format() -> ApiError:
-    return ApiError(415, "unsupported_media_type", "Upload a JPEG, PNG or WEBP image.")
+def _unsupported_format() -> UnsupportedFormat:
+    return UnsupportedFormat("Upload a JPEG, PNG or WEBP image.")
 
 
-def _damaged() -> ApiError:
-    return invalid_argument("The image file is damaged or incomplete.")
+def _damaged() -> InvalidInput:
+    return InvalidInput("The image file is damaged or incomplete.")
 
 
-def _too_many_pixels() -> ApiError:
+def _too_many_pixels() -> InvalidInput:
     limit = MAX_PIXELS // 1_000_000
-    return invalid_argument(f"The image is too large: at most {limit} megapixels.")
+    return InvalidInput(f"The image is too large: at most {limit} megapixels.")
 
 
 def avatar_webp(data: bytes) -> bytes:
     """A ``SIDE`` x ``SIDE`` WEBP of the centre of the picture in ``data``, upright."""
     if not data:
-        raise invalid_argument("Send the image as the request body.")
+        raise InvalidInput("Send the image as the request body.")
     with warnings.catch_warnings():
         # Pillow only warns between its own limit and twice that; an error stops the decode.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -58,7 +58,7 @@ def _decoded(data: bytes) -> Image.Image:
             # Decode a large JPEG at 1/2, 1/4 or 1/8 scale: less memory, same avatar.
             image.draft(None, (2 * SIDE, 2 * SIDE))
         image.load()
-    except ApiError:
+    except TasklyError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels() from None

@@ -1,1 +1,1 @@
-"""Sending email and SMS exactly once: the ledger, the providers, retries."""
+"""Sending email and SMS exactly once: the ledger, the providers, the delivery queues."""

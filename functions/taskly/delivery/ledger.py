@@ -1,7 +1,8 @@
 """``deliveries/{key}``: one record per message, claimed in a transaction before sending.
 
-A duplicate trigger event, a retried or overlapping sweep finds the record and sends
-nothing; a message that failed for a passing reason can be claimed again later.
+A duplicate event, a task dispatched twice or overlapping sweeps find the record and send
+nothing. States: ``sending`` (claimed, lease running), ``sent``, ``failed`` (retryable or
+not) and ``unknown`` (the request went out but its answer never came).
 """
 
 from datetime import datetime, timedelta
@@ -12,6 +13,8 @@ from google.cloud import firestore
 
 from taskly.firestore_client import db
 
+# Far longer than a send can take (the provider timeout is seconds), so a live claim is never
+# taken over; a claim older than this belongs to a run that died mid-send.
 LEASE = timedelta(minutes=5)
 
 
@@ -19,21 +22,25 @@ class Claim(Enum):
     CLAIMED = "claimed"
     ALREADY_SENT = "already_sent"
     IN_PROGRESS = "in_progress"
+    UNKNOWN = "unknown"
     GAVE_UP = "gave_up"
     ACCOUNT_GONE = "account_gone"
+
+
+# States after which the message is finished with: it is never sent (again).
+SETTLED_STATES = frozenset({"sent", "unknown"})
 
 
 def delivery_ref(key: str) -> firestore.DocumentReference:
     return db().collection("deliveries").document(key)
 
 
-RESEND_BATCH = 50
-
-
-def awaiting_resend() -> firestore.Query:
-    """Failed sends kept for another try, a bounded batch per sweep (indexed)."""
-    query = db().collection("deliveries").where(filter=firestore.FieldFilter("resend", "==", True))
-    return query.limit(RESEND_BATCH)
+def is_settled(record: dict[str, Any] | None) -> bool:
+    """The record's message went out, may have, or was refused for good."""
+    if record is None:
+        return False
+    state = record.get("state")
+    return state in SETTLED_STATES or (state == "failed" and not record.get("retryable", True))
 
 
 def _claim(
@@ -42,82 +49,87 @@ def _claim(
     record: dict[str, Any],
     owner: firestore.DocumentReference,
     now: datetime,
-) -> tuple[Claim, int]:
+) -> Claim:
     ref = delivery_ref(key)
     snapshot = ref.get(transaction=transaction)
     # Read the owner inside the transaction: a deleted account is never sent to.
     if not owner.get(transaction=transaction).exists:
-        return Claim.ACCOUNT_GONE, 0
-    attempts = 0
-    if snapshot.exists:
-        existing = snapshot.to_dict() or {}
-        attempts = int(existing.get("attempts", 0))
-        state = existing.get("state")
-        if state == "sent":
-            return Claim.ALREADY_SENT, attempts
-        if state == "sending" and existing.get("lease_until") and existing["lease_until"] > now:
-            return Claim.IN_PROGRESS, attempts
-        if state == "failed" and not existing.get("retryable", True):
-            return Claim.GAVE_UP, attempts
-        transaction.update(ref, {"state": "sending", "lease_until": now + LEASE, "updated_at": now})
-        return Claim.CLAIMED, attempts
-    transaction.create(
+        return Claim.ACCOUNT_GONE
+    if not snapshot.exists:
+        transaction.create(
+            ref,
+            {
+                **record,
+                "state": "sending",
+                "attempts": 1,
+                "last_error": None,
+                "retryable": True,
+                "provider_id": None,
+                "lease_until": now + LEASE,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        return Claim.CLAIMED
+    existing = snapshot.to_dict() or {}
+    state = existing.get("state")
+    if state == "sent":
+        return Claim.ALREADY_SENT
+    if state == "unknown":
+        return Claim.UNKNOWN
+    if state == "failed" and not existing.get("retryable", True):
+        return Claim.GAVE_UP
+    if state == "sending":
+        lease_until = existing.get("lease_until")
+        if lease_until is not None and lease_until > now:
+            return Claim.IN_PROGRESS
+        # The claimer died between sending and recording: the message may be out.
+        transaction.update(
+            ref, {"state": "unknown", "last_error": "claim expired mid-send", "updated_at": now}
+        )
+        return Claim.UNKNOWN
+    transaction.update(
         ref,
         {
-            **record,
             "state": "sending",
-            "attempts": 0,
-            "last_error": None,
-            "retryable": True,
-            "provider_id": None,
+            "attempts": firestore.Increment(1),
             "lease_until": now + LEASE,
-            "created_at": now,
             "updated_at": now,
         },
     )
-    return Claim.CLAIMED, 0
+    return Claim.CLAIMED
 
 
 def claim(
     key: str, record: dict[str, Any], owner: firestore.DocumentReference, now: datetime
-) -> tuple[Claim, int]:
-    """Take the right to send ``key``; the outcome and the attempts made so far."""
-    return firestore.transactional(_claim)(db().transaction(), key, record, owner, now)
+) -> Claim:
+    """Take the right to send ``key``, or say why not."""
+    try:
+        return firestore.transactional(_claim)(db().transaction(), key, record, owner, now)
+    except ValueError as error:
+        # The client gives up after 5 aborted commits ("Failed to commit transaction in 5
+        # attempts"): others are claiming this record at the same moment. One of them has it.
+        if "Failed to commit transaction" not in str(error):
+            raise
+        return Claim.IN_PROGRESS
 
 
-def record_sent(key: str, provider_id: str, attempts: int, now: datetime) -> None:
-    delivery_ref(key).update(
-        {
-            "state": "sent",
-            "resend": False,
-            "outbox": None,
-            "provider_id": provider_id,
-            "attempts": attempts,
-            "last_error": None,
-            "lease_until": None,
-            "updated_at": now,
-        }
-    )
+def read(key: str) -> dict[str, Any] | None:
+    snapshot = delivery_ref(key).get()
+    return snapshot.to_dict() if snapshot.exists else None
 
 
-def record_failed(
-    key: str,
-    error: str,
-    attempts: int,
-    retryable: bool,
-    now: datetime,
-    outbox: dict[str, Any] | None = None,
-) -> None:
-    """Record a failed send; with ``outbox``, the sweep sends it again later."""
-    delivery_ref(key).update(
-        {
-            "state": "failed",
-            "resend": retryable and outbox is not None,
-            "outbox": outbox if retryable else None,
-            "last_error": error,
-            "retryable": retryable,
-            "attempts": attempts,
-            "lease_until": None,
-            "updated_at": now,
-        }
-    )
+def _finish(key: str, changes: dict[str, Any], now: datetime) -> None:
+    delivery_ref(key).update({**changes, "lease_until": None, "updated_at": now})
+
+
+def record_sent(key: str, provider_id: str, now: datetime) -> None:
+    _finish(key, {"state": "sent", "provider_id": provider_id, "last_error": None}, now)
+
+
+def record_failed(key: str, error: str, retryable: bool, now: datetime) -> None:
+    _finish(key, {"state": "failed", "last_error": error, "retryable": retryable}, now)
+
+
+def record_unknown(key: str, error: str, now: datetime) -> None:
+    _finish(key, {"state": "unknown", "last_error": error}, now)

@@ -1,7 +1,6 @@
-"""What is sent, independent of the provider."""
+"""What is sent, independent of the provider, and how a provider call can end badly."""
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -22,22 +21,16 @@ class Sms:
 Message = Email | Sms
 
 
-def message_to_record(message: Message) -> dict[str, Any]:
-    """The message as stored in a delivery record, for a later resend."""
-    return {"kind": type(message).__name__.lower(), **asdict(message)}
-
-
-def message_from_record(record: dict[str, Any]) -> Message:
-    fields = {key: value for key, value in record.items() if key != "kind"}
-    return Email(**fields) if record["kind"] == "email" else Sms(**fields)
-
-
 class ProviderError(Exception):
-    """A provider refused or failed a send; ``retryable`` for 5xx, 429 and network faults."""
+    """The provider did not take the message; ``retryable`` for 5xx, 429 and no connection."""
 
     def __init__(self, message: str, *, retryable: bool) -> None:
         super().__init__(message)
         self.retryable = retryable
+
+
+class OutcomeUnknown(Exception):
+    """The request went out but no answer came back: the message may have been sent."""
 
 
 def is_retryable_status(status: int) -> bool:

@@ -2,25 +2,36 @@
 
 from functools import cache
 
-from requests import RequestException
+from requests import ConnectionError as RequestsConnectionError
+from requests import ConnectTimeout, RequestException
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
+from urllib3.exceptions import NewConnectionError
 
 from taskly import settings
-from taskly.delivery.messages import ProviderError, Sms, is_retryable_status
-
-TIMEOUT_SECONDS = 10
+from taskly.delivery.messages import OutcomeUnknown, ProviderError, Sms, is_retryable_status
 
 
 @cache
-def _client(account_sid: str, auth_token: str, base_url: str) -> Client:
-    client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS))
+def _client(account_sid: str, auth_token: str, base_url: str, timeout: int) -> Client:
+    client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=timeout))
     client.api.base_url = base_url
     # An edge or region set in the environment would rewrite the host name.
     client.edge = None
     client.region = None
     return client
+
+
+def _never_connected(error: RequestException) -> bool:
+    """A fault before the connection was made: Twilio never saw the request."""
+    if isinstance(error, ConnectTimeout):
+        return True
+    if not isinstance(error, RequestsConnectionError):
+        return False
+    reason = error.args[0] if error.args else None
+    cause = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the cause
+    return isinstance(cause, NewConnectionError)
 
 
 def send_sms(sms: Sms) -> str:
@@ -29,6 +40,7 @@ def send_sms(sms: Sms) -> str:
         settings.TWILIO_ACCOUNT_SID.value,
         settings.TWILIO_AUTH_TOKEN.value,
         settings.TWILIO_API_BASE_URL.value,
+        settings.PROVIDER_TIMEOUT_SECONDS.value,
     )
     try:
         message = client.messages.create(to=sms.to, from_=settings.SMS_FROM.value, body=sms.body)
@@ -37,5 +49,8 @@ def send_sms(sms: Sms) -> str:
         retryable = is_retryable_status(status)
         raise ProviderError(f"Twilio answered {status}", retryable=retryable) from error
     except RequestException as error:
-        raise ProviderError(f"Twilio unreachable: {error}", retryable=True) from error
+        if _never_connected(error):
+            raise ProviderError(f"Twilio unreachable: {error}", retryable=True) from error
+        # A read timeout or a dropped connection after the request went out.
+        raise OutcomeUnknown(f"Twilio did not answer: {error!r}") from error
     return str(message.sid)

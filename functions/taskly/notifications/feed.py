@@ -8,8 +8,8 @@ from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
 from taskly.firestore_client import db, update_in_batches
-from taskly.profiles import profile_ref
-from taskly.tasks import DOCUMENT_ID
+from taskly.profiles.store import profile_ref
+from taskly.tasks.store import DOCUMENT_ID
 from taskly.timestamps import to_json
 
 FEED_SIZE = 20

@@ -2,9 +2,13 @@
 
 import hashlib
 import hmac
+import re
 import secrets
 
+from taskly.templating import render
+
 CODE_DIGITS = 6
+_CODE = re.compile(r"[0-9]{6}")
 
 
 def new_code() -> str:
@@ -22,3 +26,10 @@ def hash_code(code: str, salt: str) -> str:
 def codes_match(hash_a: str, hash_b: str) -> bool:
     """Compare two code hashes in constant time."""
     return hmac.compare_digest(hash_a.encode(), hash_b.encode())
+
+
+def render_code_sms(code: str) -> str:
+    """The text carrying a phone verification code."""
+    if not _CODE.fullmatch(code):
+        raise ValueError("A verification code is six digits.")
+    return render("sms/verification_code.txt", code=code)

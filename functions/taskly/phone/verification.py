@@ -12,11 +12,11 @@ from google.cloud import firestore
 
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.errors import ApiError, failed_precondition, invalid_argument, too_many_requests
+from taskly.errors import Conflict, InvalidInput, LimitReached, Unavailable
 from taskly.firestore_client import db
-from taskly.profiles import profile_ref
-from taskly.reminders.templates import render_sms_verification_code
-from taskly.reminders.verification_code import codes_match, hash_code, new_code
+from taskly.phone.code import codes_match, hash_code, new_code, render_code_sms
+from taskly.profiles.document import Profile
+from taskly.profiles.store import profile_ref, read_profile
 
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_WRONG_CODES = 5
@@ -38,7 +38,14 @@ def _store_code(
     ref = verification_ref(uid)
     recent = _recent_sends(ref.get(transaction=transaction).to_dict() or {}, now)
     if len(recent) >= MAX_CODES_PER_HOUR:
-        raise too_many_requests("Too many codes sent. Try again in an hour.")
+        wait = min(recent) + timedelta(hours=1) - now
+        minutes = max(1, round(wait.total_seconds() / 60))
+        raise LimitReached(
+            f"You asked for {MAX_CODES_PER_HOUR} codes within an hour. "
+            f"Try again in {minutes} minutes.",
+            int(wait.total_seconds()),
+            "phone",
+        )
     transaction.set(
         ref,
         {
@@ -52,37 +59,38 @@ def _store_code(
     )
 
 
-def send_code(uid: str, profile: dict[str, Any], now: datetime) -> None:
+def send_code(uid: str, profile: Profile, now: datetime) -> None:
     """Text a fresh code to the profile's phone number."""
-    phone = profile.get("phone")
+    phone = profile.phone
     if not phone:
-        raise failed_precondition("Add a phone number to your profile first.", "phone")
-    if profile.get("phone_verified"):
-        raise failed_precondition("This phone number is already verified.", "phone")
+        raise Conflict("Add a phone number to your profile first.", "phone")
+    if profile.phone_verified:
+        raise Conflict("This phone number is already verified.", "phone")
     code, salt = new_code(), secrets.token_hex(16)
     firestore.transactional(_store_code)(db().transaction(), uid, phone, code, salt, now)
     outcome = send_once(
         f"phone-code:{uid}:{salt}",
         {"uid": uid, "channel": "sms", "to": phone, "template": "verification_code"},
         profile_ref(uid),
-        Sms(phone, render_sms_verification_code(code)),
+        Sms(phone, render_code_sms(code)),
     )
     if outcome is Outcome.FAILED:
-        raise invalid_argument("This number can't receive texts. Check it and try again.", "phone")
-    if outcome is not Outcome.SENT:
-        raise ApiError(503, "unavailable", "The code could not be sent. Try again in a minute.")
+        raise InvalidInput("This number can't receive texts. Check it and try again.", "phone")
+    # An unknown outcome most likely reached the phone; the person can ask again if not.
+    if outcome not in (Outcome.SENT, Outcome.UNKNOWN):
+        raise Unavailable("The code could not be sent. Try again in a minute.")
 
 
 def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datetime) -> bool:
     ref = verification_ref(uid)
     pending = ref.get(transaction=transaction).to_dict()
     # Read the profile in the transaction: a number changed meanwhile is never marked verified.
-    profile = profile_ref(uid).get(transaction=transaction).to_dict() or {}
-    phone = profile.get("phone")
+    profile = read_profile(uid, transaction)
+    phone = profile.phone if profile else None
     if not pending or not phone or pending.get("phone") != phone or pending["expires_at"] <= now:
-        raise failed_precondition("This code has expired. Ask for a new one.", "code")
+        raise Conflict("This code has expired. Ask for a new one.", "code")
     if pending["wrong_attempts"] >= MAX_WRONG_CODES:
-        raise too_many_requests("Too many wrong codes. Ask for a new one.")
+        raise LimitReached("Too many wrong codes. Ask for a new code.", 0, "code")
     if not codes_match(hash_code(code, pending["salt"]), pending["code_hash"]):
         transaction.update(ref, {"wrong_attempts": pending["wrong_attempts"] + 1})
         return False
@@ -91,11 +99,10 @@ def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datet
     return True
 
 
-def confirm_code(uid: str, code: str, profile: dict[str, Any], now: datetime) -> None:
+def confirm_code(uid: str, code: str, profile: Profile, now: datetime) -> None:
     """Mark the phone verified when ``code`` is the one sent; count wrong tries."""
-    phone = profile.get("phone")
-    if not phone:
-        raise failed_precondition("Add a phone number to your profile first.", "phone")
+    if not profile.phone:
+        raise Conflict("Add a phone number to your profile first.", "phone")
     matched = firestore.transactional(_confirm)(db().transaction(), uid, code, now)
     if not matched:
-        raise invalid_argument("That code is not right. Check the SMS and try again.", "code")
+        raise InvalidInput("That code is not right. Check the SMS and try again.", "code")

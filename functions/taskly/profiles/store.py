@@ -1,70 +1,45 @@
-"""The person's profile document ``users/{uid}``."""
+"""Reading and creating profile documents ``users/{uid}``."""
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
 from taskly.firestore_client import db
-from taskly.timestamps import to_json
-
-DEFAULT_TIMEZONE = "UTC"
-DEFAULT_REMIND_TIME = "09:00"
+from taskly.profiles.document import Profile
 
 
 def profile_ref(uid: str) -> firestore.DocumentReference:
     return db().collection("users").document(uid)
 
 
-def new_profile(email: str | None, now: datetime) -> dict[str, Any]:
+def read_profile(uid: str, transaction: firestore.Transaction | None = None) -> Profile | None:
+    """The stored profile, or None when there is none (never created, or deleted)."""
+    snapshot = profile_ref(uid).get(transaction=transaction)
+    return Profile.from_document(uid, snapshot.to_dict() or {}) if snapshot.exists else None
+
+
+def read_profiles(uids: Iterable[str]) -> dict[str, Profile]:
+    """The profiles that exist among ``uids``, in one batched read."""
+    refs = [profile_ref(uid) for uid in dict.fromkeys(uids)]
+    if not refs:
+        return {}
     return {
-        "first_name": "",
-        "last_name": "",
-        "email": email,
-        "phone": None,
-        "phone_verified": False,
-        "timezone": DEFAULT_TIMEZONE,
-        "remind_time": DEFAULT_REMIND_TIME,
-        "avatar_path": None,
-        "created_at": now,
-        "updated_at": now,
+        snapshot.id: Profile.from_document(snapshot.id, snapshot.to_dict() or {})
+        for snapshot in db().get_all(refs)
+        if snapshot.exists
     }
 
 
-def load_profile(uid: str, email: str | None, now: datetime) -> dict[str, Any]:
+def load_profile(uid: str, email: str | None, now: datetime) -> Profile:
     """The stored profile, created with defaults on first use."""
-    ref = profile_ref(uid)
-    snapshot = ref.get()
-    if snapshot.exists:
-        return snapshot.to_dict() or {}
-    data = new_profile(email, now)
+    existing = read_profile(uid)
+    if existing is not None:
+        return existing
+    profile = Profile.new(uid, email, now)
     try:
-        ref.create(data)
+        profile_ref(uid).create(profile.to_document())
     except AlreadyExists:  # a parallel first request made it
-        return ref.get().to_dict() or {}
-    return data
-
-
-def profile_json(uid: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "uid": uid,
-        "email": data.get("email"),
-        "first_name": data.get("first_name", ""),
-        "last_name": data.get("last_name", ""),
-        "timezone": data.get("timezone", DEFAULT_TIMEZONE),
-        "remind_time": data.get("remind_time", DEFAULT_REMIND_TIME),
-        "phone": data.get("phone"),
-        "phone_verified": bool(data.get("phone_verified")),
-        "avatar_url": avatar_url(data),
-        "created_at": to_json(data.get("created_at")),
-        "updated_at": to_json(data.get("updated_at")),
-    }
-
-
-def avatar_url(data: dict[str, Any]) -> str | None:
-    """Where the web app fetches the picture; the version changes with every new upload."""
-    if not data.get("avatar_path"):
-        return None
-    version = data.get("avatar_version")
-    return f"/api/me/avatar?v={version}" if version else "/api/me/avatar"
+        return read_profile(uid) or profile
+    return profile

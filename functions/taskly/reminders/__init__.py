@@ -1,1 +1,1 @@
-"""Reminder logic: when reminders fire, what they say, and how people opt out."""
+"""Reminders: when they fire, what they say, how they go out, and how people opt out."""

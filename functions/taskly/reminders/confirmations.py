@@ -1,22 +1,24 @@
-"""The Firestore trigger's job: confirm a reminder channel turning on or off.
-
-Called for every write of ``users/{uid}/tasks/{task_id}``; sends the matching
-email and/or SMS once per event and adds an item to the person's in-app feed.
-"""
+"""Confirming a reminder channel turning on or off: the feed item at once, the email or text
+through the delivery queue (which retries it when a provider is down)."""
 
 from dataclasses import dataclass
 from typing import Any
 
-from taskly import notifications, settings
+from taskly import settings
 from taskly.delivery.messages import Email, Message, Sms
+from taskly.delivery.queue import enqueue_delivery
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.profiles import profile_ref
-from taskly.reminders import templates
+from taskly.notifications import feed
+from taskly.profiles.document import CHANNELS, Channel, Profile
+from taskly.profiles.store import profile_ref, read_profile
+from taskly.reminders import messages
+from taskly.reminders.jobs import ConfirmationJob, confirmation_key, job_payload
+from taskly.tasks.document import Task
 from taskly.timestamps import utc_now
 
-CHANNELS = ("email", "sms")
 # Changes made by an unsubscribe link are confirmed on the page, not by more email.
 QUIET_SOURCE = "unsubscribe"
+_CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS"}
 
 
 @dataclass(frozen=True)
@@ -28,88 +30,90 @@ class TaskWrite:
     after: dict[str, Any] | None
 
 
-def _flag(task: dict[str, Any] | None, channel: str) -> bool:
-    return bool(task and task.get(f"notify_{channel}"))
-
-
-def channel_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, bool]:
+def channel_changes(before: Task | None, after: Task) -> dict[Channel, bool]:
     """Channels whose switch moved in this write: channel -> now on."""
     return {
-        channel: _flag(after, channel)
+        channel: after.notifies(channel)
         for channel in CHANNELS
-        if _flag(before, channel) != _flag(after, channel)
+        if (before is not None and before.notifies(channel)) != after.notifies(channel)
     }
 
 
-def _feed_text(description: str, turned_on: list[str], turned_off: list[str]) -> str:
-    names = {"email": "email", "sms": "SMS"}
+def feed_text(description: str, turned_on: list[Channel], turned_off: list[Channel]) -> str:
     parts = []
     if turned_on:
-        parts.append(f"on by {' and '.join(names[c] for c in turned_on)}")
+        parts.append(f"on by {' and '.join(_CHANNEL_NAMES[c] for c in turned_on)}")
     if turned_off:
-        parts.append(f"off for {' and '.join(names[c] for c in turned_off)}")
+        parts.append(f"off for {' and '.join(_CHANNEL_NAMES[c] for c in turned_off)}")
     return f"Reminders {' and '.join(parts)}: {description}"
 
 
-def confirm_reminder_change(write: TaskWrite) -> dict[str, Outcome]:
-    """Send the confirmations this write calls for; outcome per channel sent."""
+def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
+    """Record the change in the feed and queue its confirmations; the channels queued."""
     if write.after is None:
-        return {}
-    changes = channel_changes(write.before, write.after)
+        return []
+    before = Task.from_document(write.task_id, write.before) if write.before else None
+    after = Task.from_document(write.task_id, write.after)
+    changes = channel_changes(before, after)
     if not changes:
-        return {}
-    owner = profile_ref(write.uid)
-    profile = owner.get().to_dict()
-    if profile is None:
-        return {}
-    description = str(write.after.get("description", ""))
+        return []
     turned_on = [channel for channel, on in changes.items() if on]
     turned_off = [channel for channel, on in changes.items() if not on]
-    notifications.add_notification(
+    feed.add_notification(
         write.uid,
         write.event_id,
         "reminders_on" if turned_on else "reminders_off",
-        _feed_text(description, turned_on, turned_off),
+        feed_text(after.description, turned_on, turned_off),
         write.task_id,
         utc_now(),
     )
-    if write.after.get("reminder_change_source") == QUIET_SOURCE:
-        return {}
-    messages = _confirmation_messages(write.after, changes, profile, description)
-    return {
-        channel: send_once(
-            f"event:{write.event_id}:{channel}",
-            {"uid": write.uid, "channel": channel, "to": message.to, "template": "confirmation"},
-            owner,
-            message,
-            resend_later=True,
+    if after.reminder_change_source == QUIET_SOURCE:
+        return []
+    for channel, on in changes.items():
+        job = ConfirmationJob(
+            uid=write.uid,
+            channel=channel,
+            event_id=write.event_id,
+            task_id=write.task_id,
+            description=after.description,
+            turned_on=on,
+            channels_on=list(after.channels_on),
         )
-        for channel, message in messages.items()
-    }
+        # Named by the event: a duplicate trigger event queues nothing more.
+        enqueue_delivery(channel, job_payload(job), confirmation_key(write.event_id, channel))
+    return list(changes)
 
 
-def _confirmation_messages(
-    after: dict[str, Any], changes: dict[str, bool], profile: dict[str, Any], description: str
-) -> dict[str, Message]:
-    """The email and/or SMS this change calls for, to the account's own address and phone."""
-    messages: dict[str, Message] = {}
-    first_name = str(profile.get("first_name") or "")
-    if "email" in changes and profile.get("email"):
-        if changes["email"]:
-            on_channels = [c for c in CHANNELS if _flag(after, c)]
-            rendered = templates.render_reminders_on(
-                first_name, description, on_channels, settings.APP_URL.value
-            )
-        else:
-            rendered = templates.render_reminders_off(
-                first_name, description, settings.APP_URL.value
-            )
-        messages["email"] = Email(profile["email"], rendered.subject, rendered.html, rendered.text)
-    if "sms" in changes and profile.get("phone") and profile.get("phone_verified"):
+def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | None:
+    """The email or text this change calls for, to the account's own address or phone."""
+    address = profile.address(job.channel)
+    if address is None:
+        return None
+    if job.channel == "sms":
         render_sms = (
-            templates.render_sms_reminders_on
-            if changes["sms"]
-            else templates.render_sms_reminders_off
+            messages.render_sms_reminders_on if job.turned_on else messages.render_sms_reminders_off
         )
-        messages["sms"] = Sms(profile["phone"], render_sms(description))
-    return messages
+        return Sms(address, render_sms(job.description))
+    if job.turned_on:
+        rendered = messages.render_reminders_on(
+            profile.first_name, job.description, list(job.channels_on), settings.APP_URL.value
+        )
+    else:
+        rendered = messages.render_reminders_off(
+            profile.first_name, job.description, settings.APP_URL.value
+        )
+    return Email(address, rendered.subject, rendered.html, rendered.text)
+
+
+def deliver_confirmation(job: ConfirmationJob) -> Outcome | None:
+    """Send the confirmation once (ledger); None when the person can't be reached that way."""
+    profile = read_profile(job.uid)
+    message = confirmation_message(profile, job) if profile else None
+    if message is None:
+        return None
+    return send_once(
+        confirmation_key(job.event_id, job.channel),
+        {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "confirmation"},
+        profile_ref(job.uid),
+        message,
+    )

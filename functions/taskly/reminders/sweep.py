@@ -1,46 +1,41 @@
-"""The scheduled sweep: one digest per person per local day for the reminders due now.
+"""The scheduled sweep: find who is due and hand their digests to the delivery queues.
 
-Reads only what is due (an indexed collection-group query on ``next_reminder_at``),
-sends through the delivery ledger so overlapping or repeated sweeps never send
-twice, and moves each task's next reminder on only once its digest is settled.
+The sweep reads only what is due (an indexed collection-group query on ``next_reminder_at``),
+one page at a time, and queues one fan-out task per page; the fan-out queues one delivery per
+person and channel. So the sweep's time and memory grow with pages, not people, and the
+enqueueing itself runs spread over instances. Every task is named: two sweeps at once, or one
+retried, name the same tasks, and Cloud Tasks drops the copies.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from google.api_core.exceptions import FailedPrecondition, NotFound
 from google.cloud import firestore
 
-from taskly import settings
-from taskly.delivery.messages import Email, Sms
-from taskly.delivery.send_once import Outcome, resend_failed, send_once
+from taskly.delivery.queue import FAN_OUT_QUEUE, enqueue, enqueue_delivery
 from taskly.firestore_client import db
-from taskly.profiles import DEFAULT_TIMEZONE, profile_ref
-from taskly.reminder_plan import first_reminder_at, wants_reminders
-from taskly.reminders import templates
-from taskly.reminders.schedule import local_date
-from taskly.reminders.unsubscribe import make_unsubscribe_token
+from taskly.profiles.document import Channel
+from taskly.reminders.digests import advance
+from taskly.reminders.jobs import DigestBatchJob, DigestJob, digest_task_key, job_payload
 from taskly.request_log import log_event
+from taskly.tasks.store import task_from
 
-SEND_WORKERS = 32
-# Outcomes after which a digest is settled for the day and the tasks move on.
-SETTLED = {Outcome.SENT, Outcome.ALREADY_SENT, Outcome.FAILED}
+# Due tasks held in memory at once: the sweep's memory does not grow with the number due.
+PAGE_SIZE = 500
+# Enqueue calls in flight at once in a fan-out task (each one HTTP request to Cloud Tasks).
+ENQUEUE_WORKERS = 16
 
 
 @dataclass
 class SweepReport:
+    pages: int = 0
     tasks_read: int = 0
-    people: int = 0
-    outcomes: dict[str, int] = field(default_factory=dict)
-    tasks_advanced: int = 0
-    resent: dict[str, int] = field(default_factory=dict)
-
-    def count(self, outcome: Outcome) -> None:
-        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+    digests: int = 0
+    batches_queued: int = 0
+    stale_cleared: int = 0
 
 
 def due_tasks(now: datetime) -> firestore.Query:
@@ -53,121 +48,77 @@ def due_tasks(now: datetime) -> firestore.Query:
     )
 
 
-def _group_by_owner(
-    snapshots: Iterable[firestore.DocumentSnapshot],
-) -> dict[str, list[firestore.DocumentSnapshot]]:
-    by_owner: dict[str, list[firestore.DocumentSnapshot]] = defaultdict(list)
-    for snapshot in snapshots:
-        owner = snapshot.reference.parent.parent
-        if owner is not None and owner.parent.id == "users":
-            by_owner[owner.id].append(snapshot)
-    return by_owner
+def _pages(query: firestore.Query) -> Iterator[list[firestore.DocumentSnapshot]]:
+    last: firestore.DocumentSnapshot | None = None
+    while True:
+        page_query = query.limit(PAGE_SIZE)
+        if last is not None:
+            page_query = page_query.start_after(last)
+        page = list(page_query.stream())
+        if page:
+            yield page
+        if len(page) < PAGE_SIZE:
+            return
+        last = page[-1]
 
 
-def unsubscribe_url(uid: str) -> str:
-    token = make_unsubscribe_token(settings.UNSUBSCRIBE_SIGNING_KEY.value, uid, None)
-    return f"{settings.APP_URL.value}/api/unsubscribe?token={token}"
+def _owner(snapshot: firestore.DocumentSnapshot) -> str | None:
+    owner = snapshot.reference.parent.parent
+    return owner.id if owner is not None and owner.parent.id == "users" else None
 
 
-def _email_digest(uid: str, profile: dict[str, Any], descriptions: list[str], day: str) -> Outcome:
-    link = unsubscribe_url(uid)
-    rendered = templates.render_digest(
-        str(profile.get("first_name") or ""), descriptions, settings.APP_URL.value, link
-    )
-    email = Email(
-        profile["email"],
-        rendered.subject,
-        rendered.html,
-        rendered.text,
-        {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-    return send_once(
-        f"reminder:{uid}:{day}:email",
-        {"uid": uid, "channel": "email", "to": email.to, "template": "digest"},
-        profile_ref(uid),
-        email,
-    )
+def _jobs_in(
+    page: list[firestore.DocumentSnapshot], now: datetime, report: SweepReport
+) -> list[DigestJob]:
+    """One digest job per person and channel among this page's due tasks."""
+    jobs: dict[tuple[str, Channel], DigestJob] = {}
+    stale = []
+    for snapshot in page:
+        uid = _owner(snapshot)
+        task = task_from(snapshot)
+        if uid is None or not task.wants_reminders:
+            stale.append(snapshot)
+            continue
+        for channel in task.channels_on:
+            jobs.setdefault((uid, channel), DigestJob(uid=uid, channel=channel, due_by=now))
+    # Due but nothing to remind of (switched off or done without clearing): stop finding it.
+    report.stale_cleared += advance(stale, None)
+    return list(jobs.values())
 
 
-def _sms_digest(uid: str, profile: dict[str, Any], descriptions: list[str], day: str) -> Outcome:
-    sms = Sms(profile["phone"], templates.render_sms_digest(descriptions))
-    return send_once(
-        f"reminder:{uid}:{day}:sms",
-        {"uid": uid, "channel": "sms", "to": sms.to, "template": "digest"},
-        profile_ref(uid),
-        sms,
-    )
+def _batch_key(batch: DigestBatchJob) -> str:
+    """Equal pages of equal sweeps in one hour get one name."""
+    keys = sorted(digest_task_key(job.uid, job.channel, batch.swept_at) for job in batch.jobs)
+    return "digest-batch:" + hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
-def _advance(snapshots: list[firestore.DocumentSnapshot], next_at: datetime | None) -> int:
-    """Set each task's next reminder, unless the task changed since it was read."""
-    moved = 0
-    for snapshot in snapshots:
-        option = db().write_option(last_update_time=snapshot.update_time)
-        try:
-            snapshot.reference.update({"next_reminder_at": next_at}, option=option)
-            moved += 1
-        except (FailedPrecondition, NotFound):
-            pass  # Changed meanwhile (done, deleted, unsubscribed): that write decided.
-    return moved
-
-
-def remind_person(
-    uid: str,
-    profile: dict[str, Any] | None,
-    snapshots: list[firestore.DocumentSnapshot],
-    now: datetime,
-) -> tuple[list[Outcome], int]:
-    """Send one person's due digests; the outcomes and how many tasks moved on."""
-    if profile is None:
-        return [], _advance(snapshots, None)  # no owner to remind: stop reading these
-    rows = [(s, s.to_dict() or {}) for s in snapshots]
-    tasks = [(s, t) for s, t in rows if wants_reminders(t)]
-    stale = [s for s, t in rows if not wants_reminders(t)]
-    # The digest belongs to the day its latest reminder was due, not the day a late sweep
-    # ran: a sweep after midnight can't use up the next day's digest.
-    latest_due = max((task["next_reminder_at"] for _, task in tasks), default=now)
-    day = local_date(latest_due, profile.get("timezone") or DEFAULT_TIMEZONE).isoformat()
-    by_email = [t["description"] for _, t in tasks if t.get("notify_email")]
-    by_sms = [t["description"] for _, t in tasks if t.get("notify_sms")]
-    outcomes: dict[str, Outcome] = {}
-    if by_email and profile.get("email"):
-        outcomes["email"] = _email_digest(uid, profile, by_email, day)
-    if by_sms and profile.get("phone") and profile.get("phone_verified"):
-        outcomes["sms"] = _sms_digest(uid, profile, by_sms, day)
-    if Outcome.ACCOUNT_GONE in outcomes.values():
-        return list(outcomes.values()), 0
-    settled = [snapshot for snapshot, task in tasks if _settled(task, outcomes)]
-    moved = _advance(settled, first_reminder_at(profile, now)) + _advance(stale, None)
-    return list(outcomes.values()), moved
-
-
-def _settled(task: dict[str, Any], outcomes: dict[str, Outcome]) -> bool:
-    """Every channel of this task that was attempted is done with for today."""
-    return all(
-        outcome in SETTLED for channel, outcome in outcomes.items() if task.get(f"notify_{channel}")
-    )
-
-
-def run_sweep(now: datetime, workers: int = SEND_WORKERS) -> SweepReport:
-    """Send every digest due at ``now``."""
+def run_sweep(now: datetime) -> SweepReport:
+    """Queue every digest due at ``now``, a page at a time."""
     report = SweepReport()
-    snapshots = list(due_tasks(now).stream())
-    report.tasks_read = len(snapshots)
-    by_owner = _group_by_owner(snapshots)
-    report.people = len(by_owner)
-    # One batched read for every owner's profile instead of one round trip each.
-    owners = [profile_ref(uid) for uid in by_owner]
-    profiles = {s.id: s.to_dict() for s in db().get_all(owners)} if owners else {}
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(
-            lambda item: remind_person(item[0], profiles.get(item[0]), item[1], now),
-            by_owner.items(),
-        )
-        for outcomes, moved in results:
-            for outcome in outcomes:
-                report.count(outcome)
-            report.tasks_advanced += moved
-    report.resent = resend_failed()
+    for page in _pages(due_tasks(now)):
+        report.pages += 1
+        report.tasks_read += len(page)
+        jobs = _jobs_in(page, now, report)
+        if not jobs:
+            continue
+        report.digests += len(jobs)
+        batch = DigestBatchJob(swept_at=now, jobs=jobs)
+        report.batches_queued += enqueue(FAN_OUT_QUEUE, job_payload(batch), _batch_key(batch))
     log_event("INFO", "reminder sweep", now=now.isoformat(), **report.__dict__)
     return report
+
+
+def queue_digests(batch: DigestBatchJob) -> int:
+    """Queue each digest of a sweep page on its channel; how many were new.
+
+    A failure raises, and Cloud Tasks runs the batch again: those already queued are
+    dropped as duplicates by name.
+    """
+    with ThreadPoolExecutor(max_workers=ENQUEUE_WORKERS) as pool:
+        queued = pool.map(
+            lambda job: enqueue_delivery(
+                job.channel, job_payload(job), digest_task_key(job.uid, job.channel, batch.swept_at)
+            ),
+            batch.jobs,
+        )
+        return sum(queued)

@@ -4,10 +4,10 @@ from datetime import datetime
 
 from google.cloud import firestore
 
-from taskly.errors import ApiError
-from taskly.reminder_confirmations import QUIET_SOURCE
-from taskly.reminders.unsubscribe import UnsubscribeRequest
-from taskly.tasks import change_task, tasks_of
+from taskly.errors import NotFound
+from taskly.reminders.confirmations import QUIET_SOURCE
+from taskly.reminders.unsubscribe_token import UnsubscribeRequest
+from taskly.tasks.store import change_task, tasks_of
 
 
 def stop_email_reminders(request: UnsubscribeRequest, now: datetime) -> int:
@@ -21,7 +21,7 @@ def stop_email_reminders(request: UnsubscribeRequest, now: datetime) -> int:
         try:
             # The same transaction as the app's own changes keeps next_reminder_at right.
             change_task(request.uid, snapshot.id, changes, now)
-        except ApiError:
+        except NotFound:
             continue  # deleted meanwhile
         changed += 1
     return changed

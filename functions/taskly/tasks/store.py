@@ -2,17 +2,18 @@
 
 import base64
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from google.api_core.exceptions import NotFound
+from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
-from taskly.errors import invalid_argument, not_found
+from taskly.errors import InvalidInput, NotFound
 from taskly.firestore_client import db, update_in_batches
-from taskly.profiles import profile_ref
-from taskly.reminder_plan import first_reminder_at, wants_reminders
-from taskly.timestamps import to_json
+from taskly.profiles.document import Profile
+from taskly.profiles.store import profile_ref, read_profile
+from taskly.tasks.document import Status, Task
 
 PAGE_DEFAULT = 50
 PAGE_MAX = 100
@@ -27,45 +28,33 @@ def tasks_of(uid: str) -> firestore.CollectionReference:
 def task_ref(uid: str, task_id: str) -> firestore.DocumentReference:
     # Ids that are not ours (other shapes, other people's) are simply "not found".
     if not DOCUMENT_ID.fullmatch(task_id):
-        raise not_found("No such task.")
+        raise NotFound("No such task.")
     return tasks_of(uid).document(task_id)
 
 
-def task_json(task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": task_id,
-        "description": data["description"],
-        "status": data["status"],
-        "notify_email": bool(data.get("notify_email")),
-        "notify_sms": bool(data.get("notify_sms")),
-        "next_reminder_at": to_json(data.get("next_reminder_at")),
-        "created_at": to_json(data.get("created_at")),
-        "updated_at": to_json(data.get("updated_at")),
-        "done_at": to_json(data.get("done_at")),
-    }
+def task_from(snapshot: firestore.DocumentSnapshot) -> Task:
+    return Task.from_document(snapshot.id, snapshot.to_dict() or {})
 
 
-def create_task(uid: str, description: str, status: str, now: datetime) -> dict[str, Any]:
+def create_task(uid: str, description: str, status: Status, now: datetime) -> Task:
     ref = tasks_of(uid).document()
-    data = {
-        "description": description,
-        "status": status,
-        "notify_email": False,
-        "notify_sms": False,
-        "next_reminder_at": None,
-        "created_at": now,
-        "updated_at": now,
-        "done_at": now if status == "done" else None,
-    }
-    ref.create(data)
-    return task_json(ref.id, data)
+    task = Task(
+        id=ref.id,
+        description=description,
+        status=status,
+        created_at=now,
+        updated_at=now,
+        done_at=now if status == "done" else None,
+    )
+    ref.create(task.to_document())
+    return task
 
 
-def get_task(uid: str, task_id: str) -> dict[str, Any]:
+def get_task(uid: str, task_id: str) -> Task:
     snapshot = task_ref(uid, task_id).get()
     if not snapshot.exists:
-        raise not_found("No such task.")
-    return task_json(snapshot.id, snapshot.to_dict() or {})
+        raise NotFound("No such task.")
+    return task_from(snapshot)
 
 
 def _encode_cursor(task_id: str) -> str:
@@ -78,13 +67,13 @@ def _decode_cursor(cursor: str) -> str:
     except (ValueError, UnicodeDecodeError):
         task_id = ""
     if not DOCUMENT_ID.fullmatch(task_id):
-        raise invalid_argument("Cursor is not valid.", "cursor")
+        raise InvalidInput("Cursor is not valid.", "cursor")
     return task_id
 
 
 def list_tasks(
     uid: str, status: str | None, limit: int, cursor: str | None
-) -> tuple[list[dict[str, Any]], str | None]:
+) -> tuple[list[Task], str | None]:
     """One page of tasks, newest first, and the cursor of the next page."""
     query: firestore.Query = tasks_of(uid)
     if status:
@@ -95,11 +84,11 @@ def list_tasks(
     if cursor:
         last = tasks_of(uid).document(_decode_cursor(cursor)).get()
         if not last.exists:
-            raise invalid_argument("Cursor is not valid.", "cursor")
+            raise InvalidInput("Cursor is not valid.", "cursor")
         query = query.start_after(last)
     snapshots = list(query.limit(limit + 1).stream())
     page = snapshots[:limit]
-    tasks = [task_json(s.id, s.to_dict() or {}) for s in page]
+    tasks = [task_from(s) for s in page]
     next_cursor = _encode_cursor(page[-1].id) if len(snapshots) > limit else None
     return tasks, next_cursor
 
@@ -110,27 +99,27 @@ def _apply_change(
     task_id: str,
     changes: dict[str, Any],
     now: datetime,
-) -> dict[str, Any]:
+) -> Task:
     ref = task_ref(uid, task_id)
     snapshot = ref.get(transaction=transaction)
     if not snapshot.exists:
-        raise not_found("No such task.")
-    before = snapshot.to_dict() or {}
-    after = {**before, **changes, "updated_at": now}
-    if after["status"] == "done" and before.get("status") != "done":
-        after["done_at"] = now
-    elif after["status"] != "done":
-        after["done_at"] = None
-    if not wants_reminders(after):
-        after["next_reminder_at"] = None
-    elif not wants_reminders(before) or after.get("next_reminder_at") is None:
-        profile = profile_ref(uid).get(transaction=transaction).to_dict() or {}
-        after["next_reminder_at"] = first_reminder_at(profile, now)
-    transaction.set(ref, after)
-    return task_json(task_id, after)
+        raise NotFound("No such task.")
+    before = task_from(snapshot)
+    after = replace(before, **changes, updated_at=now)
+    if after.status == "done" and before.status != "done":
+        after = replace(after, done_at=now)
+    elif after.status != "done":
+        after = replace(after, done_at=None)
+    if not after.wants_reminders:
+        after = replace(after, next_reminder_at=None)
+    elif not before.wants_reminders or after.next_reminder_at is None:
+        profile = read_profile(uid, transaction) or Profile(uid)
+        after = replace(after, next_reminder_at=profile.next_reminder_after(now))
+    transaction.set(ref, after.to_document())
+    return after
 
 
-def change_task(uid: str, task_id: str, changes: dict[str, Any], now: datetime) -> dict[str, Any]:
+def change_task(uid: str, task_id: str, changes: dict[str, Any], now: datetime) -> Task:
     """Apply field changes atomically, keeping done_at and next_reminder_at true."""
     transaction = db().transaction()
     apply = firestore.transactional(_apply_change)
@@ -140,13 +129,13 @@ def change_task(uid: str, task_id: str, changes: dict[str, Any], now: datetime) 
 def delete_task(uid: str, task_id: str) -> None:
     try:
         task_ref(uid, task_id).delete(option=db().write_option(exists=True))
-    except NotFound:
-        raise not_found("No such task.") from None
+    except GoogleNotFound:
+        raise NotFound("No such task.") from None
 
 
-def reschedule_reminders(uid: str, profile: dict[str, Any], now: datetime) -> int:
+def reschedule_reminders(uid: str, profile: Profile, now: datetime) -> int:
     """After a time zone or remind time change, move every pending reminder."""
     pending = tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None))
-    next_at = first_reminder_at(profile, now)
+    next_at = profile.next_reminder_after(now)
     refs = (snapshot.reference for snapshot in pending.stream())
     return update_in_batches(refs, {"next_reminder_at": next_at})

@@ -1,0 +1,1 @@
+"""A person's account as a whole: deleting it and everything it owns."""

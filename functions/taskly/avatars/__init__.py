@@ -1,0 +1,1 @@
+"""Profile pictures: decoding uploads safely and storing them."""

@@ -1,0 +1,1 @@
+"""The in-app feed of what happened to a person's reminders."""

@@ -1,0 +1,1 @@
+"""Phone numbers: verifying that a person owns the number they give."""

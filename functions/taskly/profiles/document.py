@@ -1,0 +1,93 @@
+"""The profile document ``users/{uid}`` as a typed value, with the rules read from it."""
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any, Literal
+
+from taskly.reminders.schedule import next_reminder_at, parse_remind_time
+from taskly.timestamps import to_json
+
+Channel = Literal["email", "sms"]
+CHANNELS: tuple[Channel, ...] = ("email", "sms")
+DEFAULT_TIMEZONE = "UTC"
+DEFAULT_REMIND_TIME = "09:00"
+
+
+@dataclass(frozen=True)
+class Profile:
+    uid: str
+    email: str | None = None
+    first_name: str = ""
+    last_name: str = ""
+    phone: str | None = None
+    phone_verified: bool = False
+    timezone: str = DEFAULT_TIMEZONE
+    remind_time: str = DEFAULT_REMIND_TIME
+    avatar_path: str | None = None
+    avatar_version: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @classmethod
+    def new(cls, uid: str, email: str | None, now: datetime) -> "Profile":
+        return cls(uid=uid, email=email, created_at=now, updated_at=now)
+
+    @classmethod
+    def from_document(cls, uid: str, data: dict[str, Any]) -> "Profile":
+        """Read a stored profile; missing or empty fields take their defaults."""
+        return cls(
+            uid=uid,
+            email=data.get("email") or None,
+            first_name=str(data.get("first_name") or ""),
+            last_name=str(data.get("last_name") or ""),
+            phone=data.get("phone") or None,
+            phone_verified=bool(data.get("phone_verified")),
+            timezone=data.get("timezone") or DEFAULT_TIMEZONE,
+            remind_time=data.get("remind_time") or DEFAULT_REMIND_TIME,
+            avatar_path=data.get("avatar_path") or None,
+            avatar_version=data.get("avatar_version") or None,
+            created_at=data.get("created_at"),
+            updated_at=data.get("updated_at"),
+        )
+
+    def to_document(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "uid"}
+
+    @property
+    def can_text(self) -> bool:
+        """Texts only ever go to a number its owner proved with a code."""
+        return bool(self.phone and self.phone_verified)
+
+    def address(self, channel: Channel) -> str | None:
+        """Where reminders on ``channel`` go, or None when that channel cannot reach them."""
+        if channel == "email":
+            return self.email
+        return self.phone if self.can_text else None
+
+    def next_reminder_after(self, instant: datetime) -> datetime:
+        """The person's next local remind time strictly after ``instant``."""
+        return next_reminder_at(instant, self.timezone, parse_remind_time(self.remind_time))
+
+    @property
+    def avatar_url(self) -> str | None:
+        """Where the web app fetches the picture; the version changes with every upload."""
+        if not self.avatar_path:
+            return None
+        return (
+            f"/api/me/avatar?v={self.avatar_version}" if self.avatar_version else "/api/me/avatar"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "email": self.email,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "timezone": self.timezone,
+            "remind_time": self.remind_time,
+            "phone": self.phone,
+            "phone_verified": self.phone_verified,
+            "avatar_url": self.avatar_url,
+            "created_at": to_json(self.created_at),
+            "updated_at": to_json(self.updated_at),
+        }

@@ -1,0 +1,71 @@
+"""The delivery jobs the reminder queues carry, and the ledger keys they send under."""
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+
+from taskly.profiles.document import Channel
+
+
+class DigestJob(BaseModel):
+    """Send ``uid`` the digest of their tasks due by ``due_by`` on ``channel``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["digest"] = "digest"
+    uid: str
+    channel: Channel
+    due_by: AwareDatetime
+
+
+class ConfirmationJob(BaseModel):
+    """Confirm that a task's reminders on ``channel`` were turned on or off by one write."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["confirmation"] = "confirmation"
+    uid: str
+    channel: Channel
+    event_id: str
+    task_id: str
+    description: str
+    turned_on: bool
+    channels_on: list[Channel]
+
+
+class DigestBatchJob(BaseModel):
+    """The digest jobs found on one page of the sweep, to be queued one by one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["digest_batch"] = "digest_batch"
+    swept_at: AwareDatetime
+    jobs: list[DigestJob]
+
+
+Job = Annotated[DigestJob | ConfirmationJob, Field(discriminator="kind")]
+_JOB = TypeAdapter(Job)
+
+
+def read_job(data: Any) -> DigestJob | ConfirmationJob:
+    """The job in a task's payload; pydantic's ValidationError for anything else."""
+    return _JOB.validate_python(data)
+
+
+def job_payload(job: BaseModel) -> dict[str, Any]:
+    return job.model_dump(mode="json")
+
+
+def digest_key(uid: str, day: date, channel: Channel) -> str:
+    """One digest per person, local day and channel."""
+    return f"reminder:{uid}:{day.isoformat()}:{channel}"
+
+
+def confirmation_key(event_id: str, channel: Channel) -> str:
+    """One confirmation per task write (event) and channel."""
+    return f"event:{event_id}:{channel}"
+
+
+def digest_task_key(uid: str, channel: Channel, swept_at: datetime) -> str:
+    """The queue task's name for a sweep's digest job: sweeps within the same UTC hour name it
+    alike, so Cloud Tasks drops the copies. The hour lets a later sweep queue it again after a
+    job ran out of attempts (a name stays taken for about an hour after its task ends)."""
+    return f"digest:{uid}:{channel}:{swept_at.strftime('%Y-%m-%dT%H')}"

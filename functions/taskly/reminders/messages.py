@@ -1,0 +1,100 @@
+"""Reminder emails and texts: confirmations and the daily digest."""
+
+from bisect import bisect_right
+
+from taskly.templating import RenderedEmail, one_line, render, render_email, sms_line
+
+SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
+
+_SUBJECT_TASK_CHARS = 60
+_SMS_TASK_CHARS = 100
+_CHANNEL_NAMES = {"email": "email", "sms": "SMS"}
+
+
+def _subject_task(task: str) -> str:
+    return one_line(task, _SUBJECT_TASK_CHARS, "…")
+
+
+def _sms_task(task: str) -> str:
+    return sms_line(task, _SMS_TASK_CHARS)
+
+
+def _channels_text(channels: list[str]) -> str:
+    if not channels or any(channel not in _CHANNEL_NAMES for channel in channels):
+        raise ValueError(f"Channels must be some of {sorted(_CHANNEL_NAMES)}, got {channels!r}.")
+    names = [_CHANNEL_NAMES[channel] for channel in dict.fromkeys(channels)]
+    return " and ".join(names)
+
+
+def render_reminders_on(
+    first_name: str, task_description: str, channels: list[str], app_url: str
+) -> RenderedEmail:
+    """The email confirming that reminders were turned on for a task."""
+    return render_email(
+        "reminders_on",
+        f'Reminders on: "{_subject_task(task_description)}"',
+        first_name=first_name.strip(),
+        task=task_description,
+        channels=_channels_text(channels),
+        app_url=app_url,
+    )
+
+
+def render_reminders_off(first_name: str, task_description: str, app_url: str) -> RenderedEmail:
+    """The email confirming that reminders for a task stopped."""
+    return render_email(
+        "reminders_off",
+        f'Reminders stopped: "{_subject_task(task_description)}"',
+        first_name=first_name.strip(),
+        task=task_description,
+        app_url=app_url,
+    )
+
+
+def render_digest(
+    first_name: str, tasks: list[str], app_url: str, unsubscribe_url: str
+) -> RenderedEmail:
+    """The daily reminder email listing every open task that has email reminders on."""
+    if not tasks:
+        raise ValueError("A reminder digest needs at least one task.")
+    if len(tasks) == 1:
+        subject = f'Reminder: "{_subject_task(tasks[0])}"'
+    else:
+        subject = f"Reminder: {len(tasks)} tasks to finish"
+    return render_email(
+        "digest",
+        subject,
+        first_name=first_name.strip(),
+        tasks=tasks,
+        app_url=app_url,
+        unsubscribe_url=unsubscribe_url,
+    )
+
+
+def render_sms_digest(tasks: list[str]) -> str:
+    """The daily reminder text: as many tasks as fit in one SMS, then "+N more"."""
+    if not tasks:
+        raise ValueError("A reminder digest needs at least one task.")
+    lines = [_sms_task(task) for task in tasks]
+
+    def first(shown: int) -> str:
+        return render(
+            "sms/digest.txt", total=len(lines), shown=lines[:shown], more=len(lines) - shown
+        )
+
+    everything = first(len(lines))
+    if len(everything) <= SMS_MAX_CHARS:
+        return everything
+    # With a "+N more" line, each extra task only makes the text longer, so bisect.
+    fits = bisect_right(range(len(lines)), SMS_MAX_CHARS, key=lambda shown: len(first(shown)))
+    return first(max(fits - 1, 0))
+
+
+def render_sms_reminders_on(task: str) -> str:
+    """The text confirming that SMS reminders were turned on for a task."""
+    return render("sms/reminders_on.txt", task=_sms_task(task))
+
+
+def render_sms_reminders_off(task: str) -> str:
+    """The text confirming that SMS reminders for a task stopped."""
+    return render("sms/reminders_off.txt", task=_sms_task(task))

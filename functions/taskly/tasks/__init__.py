@@ -1,0 +1,1 @@
+"""Task documents users/{uid}/tasks/{id}: storing, listing and changing them."""
