@@ -9,6 +9,7 @@ import sys
 
 from tools.devstack import ports, scheduler, services
 from tools.devstack.emulator_config import write_emulator_config
+from tools.devstack.function_workers import function_workers_cleaned_up
 from tools.devstack.local_secrets import local_secrets
 from tools.devstack.paths import DATA, FIREBASE, PROJECT, ROOT
 from tools.devstack.seed import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
@@ -62,6 +63,7 @@ def dev(fresh: bool) -> int:
         args += ["--import", str(EXPORT_DIR)]
     args += ["--export-on-exit", str(EXPORT_DIR)]
     with contextlib.ExitStack() as stack:
+        stack.enter_context(function_workers_cleaned_up())
         stack.enter_context(services.capture_server(env, logs))
         stack.enter_context(services.storage_emulator(env, logs, persist=True))
         firebase = stack.enter_context(
@@ -88,6 +90,7 @@ def test(pytest_args: list[str]) -> int:
     command = " ".join([sys.executable, "-m", "pytest", *pytest_args])
     args = [*_firebase(), "emulators:exec", "--project", PROJECT, "--only", EMULATORS, command]
     with contextlib.ExitStack() as stack:
+        stack.enter_context(function_workers_cleaned_up())
         stack.enter_context(services.capture_server(env, logs))
         stack.enter_context(services.storage_emulator(env, logs, persist=False))
         return subprocess.run(args, cwd=ROOT, env=env).returncode
