@@ -5,7 +5,7 @@
 service account in the cloud.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -25,9 +25,21 @@ BATCH_LIMIT = 400  # below Firestore's 500 writes per commit
 
 def update_in_batches(refs: Iterable[firestore.DocumentReference], changes: dict[str, Any]) -> int:
     """Apply the same field changes to many documents, a bounded batch per commit."""
+    return _in_batches(refs, lambda batch, ref: batch.update(ref, changes))
+
+
+def delete_in_batches(refs: Iterable[firestore.DocumentReference]) -> int:
+    """Delete many documents, a bounded batch per commit."""
+    return _in_batches(refs, lambda batch, ref: batch.delete(ref))
+
+
+def _in_batches(
+    refs: Iterable[firestore.DocumentReference],
+    write: Callable[[firestore.WriteBatch, firestore.DocumentReference], object],
+) -> int:
     batch, pending, total = db().batch(), 0, 0
     for ref in refs:
-        batch.update(ref, changes)
+        write(batch, ref)
         pending += 1
         total += 1
         if pending == BATCH_LIMIT:

@@ -43,6 +43,12 @@ SMS_SENDS_AT_ONCE = IntParam("SMS_SENDS_AT_ONCE", default=10)
 DELIVERY_ATTEMPTS = IntParam("DELIVERY_ATTEMPTS", default=8)
 DELIVERY_MIN_BACKOFF_SECONDS = IntParam("DELIVERY_MIN_BACKOFF_SECONDS", default=30)
 
+# Texts go only to numbers in these countries (ISO codes): where Taskly has people, and where
+# the SMS-pumping fraud seen with premium-rate ranges is rare. Add a country when you serve it.
+SMS_COUNTRIES = StringParam("SMS_COUNTRIES", default="US,CA,GB,IE,AU,NZ,DE,FR,NL,ES,IT,SE")
+# Verification codes Taskly texts in a UTC day, all people together; past it, codes wait.
+SMS_DAILY_BUDGET = IntParam("SMS_DAILY_BUDGET", default=1000)
+
 SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
 TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = SecretParam("TWILIO_AUTH_TOKEN")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from taskly.text import without_bidi_controls
+
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 _env = Environment(
@@ -27,7 +29,9 @@ class RenderedEmail:
 
 
 def one_line(text: str, limit: int, ellipsis: str) -> str:
-    """Turn line breaks and control characters into spaces; cut to `limit` characters."""
+    """Turn line breaks and control characters into spaces, drop bidi controls; cut to
+    `limit` characters."""
+    text = without_bidi_controls(text)
     flat = "".join(" " if unicodedata.category(c) in {"Cc", "Zl", "Zp"} else c for c in text)
     flat = " ".join(flat.split())
     if len(flat) <= limit:

@@ -112,3 +112,23 @@ def test_deleting_the_account_signs_out_for_good(page: Page, person: Person) -> 
     expect(form.locator(".form-error")).to_have_text(
         "That email and password don't match an account."
     )
+
+
+def test_a_national_number_is_read_in_the_persons_region(new_context, person: Person) -> None:
+    page = new_context(locale="en-GB").new_page()
+    sign_in(page, person.email, person.password)
+    page.goto("/account")
+    form = page.locator("#phone-form")
+    form.get_by_label("Phone number").fill("020 7946 0123")
+    expect(page.locator("#phone-number-hint")).to_have_text("Taskly will text +442079460123.")
+    with page.expect_response(
+        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
+        timeout=SERVER_TIMEOUT_MS,
+    ) as answer:
+        form.get_by_role("button", name="Save number").click()
+    assert answer.value.ok, answer.value.text()
+    assert person.get("/me").json()["phone"] == "+442079460123"
+
+    form.get_by_label("Phone number").fill("12")
+    form.get_by_role("button", name="Save number").click()
+    expect(page.locator("#phone-number-error")).to_contain_text("not a phone number")

@@ -1,9 +1,13 @@
 """SMS only after the number is proven with a code."""
 
+import os
+from datetime import UTC, datetime
+
+from taskly.limits import CODES_PER_ACCOUNT_PER_HOUR, CODES_PER_NUMBER_PER_HOUR
 from tests.support import capture
 from tests.support.people import Person
-from tests.support.phones import code_sent_to, unique_phone
-from tests.support.waiting import arrived
+from tests.support.phones import code_sent_to, unique_phone, verify_phone
+from tests.support.waiting import arrived, eventually, settled
 
 
 def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
@@ -44,13 +48,72 @@ def test_wrong_codes_are_limited(person: Person):
     assert person.get("/me").json()["phone_verified"] is False
 
 
-def test_codes_per_hour_are_limited(person: Person):
-    person.put("/me", json={"phone": unique_phone()})
-    statuses = [person.post("/me/phone/verify", json={}).status_code for _ in range(6)]
-    assert statuses == [202] * 5 + [429]
+def test_codes_to_one_number_are_limited_across_accounts(new_person):
+    """SMS pumping: free accounts asking for codes to one (premium) number."""
+    target = unique_phone()
+    statuses = []
+    for name in ("Mallory", "Trudy", "Oscar", "Eve"):
+        attacker = new_person(name)
+        attacker.put("/me", json={"phone": target})
+        statuses += [attacker.post("/me/phone/verify", json={}).status_code for _ in range(5)]
+    assert statuses.count(202) == CODES_PER_NUMBER_PER_HOUR
+    assert len(arrived(lambda: capture.messages(to=target, channel="sms"), 3)) == 3
+    refused = new_person("Peggy")
+    refused.put("/me", json={"phone": target})
+    answer = refused.post("/me/phone/verify", json={})
+    assert answer.status_code == 429 and "to one number" in answer.json()["error"]["message"]
+    assert 0 < int(answer.headers["Retry-After"]) <= 3600
 
 
-def test_no_phone_no_code(person: Person):
+def test_codes_per_account_are_limited(person: Person):
+    statuses = []
+    for _ in range(CODES_PER_ACCOUNT_PER_HOUR + 1):
+        person.put("/me", json={"phone": unique_phone()})
+        statuses.append(person.post("/me/phone/verify", json={}).status_code)
+    assert statuses == [202] * CODES_PER_ACCOUNT_PER_HOUR + [429]
+
+
+def test_verifying_does_not_reset_the_count(person: Person):
+    phone = unique_phone()
+    person.put("/me", json={"phone": phone})
+    for _ in range(CODES_PER_NUMBER_PER_HOUR):
+        assert person.post("/me/phone/verify", json={}).status_code == 202
+        code = code_sent_to(phone)
+        assert person.post("/me/phone/verify", json={"code": code}).status_code == 200
+        person.put("/me", json={"phone": unique_phone()})  # away and back: unverified again
+        person.put("/me", json={"phone": phone})
+    assert person.post("/me/phone/verify", json={}).status_code == 429
+    assert len(settled(lambda: capture.messages(to=phone, channel="sms"))) == 3
+
+
+def test_numbers_outside_the_served_countries_get_no_code(person: Person):
+    person.put("/me", json={"phone": "+81312345678"})
     answer = person.post("/me/phone/verify", json={})
-    assert answer.status_code == 409
-    assert person.post("/me/phone/verify", json={"code": "12345"}).status_code == 400
+    assert answer.status_code == 409 and "countries" in answer.json()["error"]["message"]
+    assert capture.messages(to="+81312345678", channel="sms") == []
+
+
+def test_codes_wait_once_the_daily_sms_budget_is_spent(db, person: Person):
+    today = db.document(f"sms_budget/{datetime.now(UTC).date().isoformat()}")
+    before = today.get().to_dict()
+    today.set({"sent": int(os.environ.get("SMS_DAILY_BUDGET", "1000"))})
+    try:
+        person.put("/me", json={"phone": unique_phone()})
+        answer = person.post("/me/phone/verify", json={})
+        assert answer.status_code == 429
+        assert "all the texts it sends in a day" in answer.json()["error"]["message"]
+    finally:
+        today.set(before) if before else today.delete()
+
+
+def test_flipping_sms_reminders_texts_at_most_once_an_hour(person: Person):
+    phone = verify_phone(person)
+    task = person.post("/tasks", json={"description": "Flip me"}).json()
+    for flip in range(30):
+        on = flip % 2 == 0
+        answer = person.put(f"/tasks/{task['id']}/reminders", json={"email": False, "sms": on})
+        assert answer.status_code == 200
+    texts = arrived(lambda: capture.messages(to=phone, channel="sms"), 2)
+    assert len(texts) == 2  # the code and one confirmation
+    # The feed records every flip.
+    eventually(lambda: person.get("/notifications").json()["unread_count"] == 30)

@@ -1,5 +1,7 @@
 """The on_task_written trigger: the in-app feed at once, confirmations through the queue."""
 
+from datetime import UTC, datetime
+
 import pytest
 from google.cloud.firestore import FieldFilter
 
@@ -90,6 +92,7 @@ def test_a_confirmation_dispatched_twice_is_sent_once(named_person):
         description="Dispatched twice",
         turned_on=True,
         channels_on=["email"],
+        changed_at=datetime.now(UTC),
     )
     # Cloud Tasks delivers at least once: the same job under other task names, all at once.
     for copy in range(3):
@@ -111,6 +114,9 @@ def test_the_feed_counts_unread_and_marks_read(named_person):
     texts = sorted(item["text"] for item in feed["notifications"])
     assert texts == ["Reminders on by email: One", "Reminders on by email: Two"]
     one_id = feed["notifications"][0]["id"]
+    refused = named_person.post("/notifications/read", json={"ids": None})
+    assert refused.status_code == 400 and refused.json()["error"]["field"] == "ids"
+    assert named_person.get("/notifications").json()["unread_count"] == 2
     answer = named_person.post("/notifications/read", json={"ids": [one_id, "unknown-id"]})
     assert answer.json() == {"unread_count": 1}
     assert named_person.post("/notifications/read", json={}).json() == {"unread_count": 0}

@@ -95,6 +95,8 @@ def test_list_filters_by_status(person):
         ({"description": "ok", "status": "blocked"}, "status"),
         ({"description": "ok", "owner": "someone-else"}, "owner"),
         ({"description": "ok", "status": None}, "status"),
+        ({"description": "\u200b\u200d\u2060"}, "description"),  # zero-width only
+        ({"description": "\u202e\u2066\u200f \u2069"}, "description"),  # bidi controls only
     ],
 )
 def test_bad_task_bodies_are_400_and_create_nothing(person, body, field):
@@ -139,10 +141,36 @@ def test_bad_patches_change_nothing(person):
 
 @pytest.mark.parametrize(
     "params",
-    [{"status": "nope"}, {"limit": "0"}, {"limit": "101"}, {"limit": "ten"}, {"cursor": "%%%"}],
+    [
+        {"status": "nope"},
+        {"limit": "0"},
+        {"limit": "101"},
+        {"limit": "ten"},
+        {"limit": "1" * 4301},  # more digits than Python's int() takes
+        {"cursor": "%%%"},
+        {"cursor": ""},
+    ],
 )
 def test_bad_list_queries_are_400(person, params):
     _assert_error(person.get("/tasks", params=params), 400, "invalid_argument")
+
+
+def test_a_cursor_survives_the_deletion_of_its_task(person):
+    ids = [_create(person, f"Task {n}")["id"] for n in range(5)]
+    first = person.get("/tasks", params={"limit": 2}).json()
+    assert [task["id"] for task in first["tasks"]] == ids[:-3:-1]
+    person.delete(f"/tasks/{first['tasks'][-1]['id']}")  # the task the cursor was taken at
+
+    rest = person.get("/tasks", params={"limit": 10, "cursor": first["next_cursor"]})
+
+    assert rest.status_code == 200, rest.text
+    assert [task["id"] for task in rest.json()["tasks"]] == ids[2::-1]
+
+
+def test_a_name_of_only_invisible_characters_is_refused(person):
+    answer = person.put("/me", json={"first_name": "\u200b\u2063"})
+    _assert_error(answer, 400, "invalid_argument", "first_name")
+    assert person.put("/me", json={"first_name": ""}).status_code == 200
 
 
 def test_missing_or_malformed_token_is_401():

@@ -33,6 +33,7 @@ def seed(
             profile = {
                 "first_name": "Bulk",
                 "email": email,
+                "email_verified": True,
                 "timezone": "UTC",
                 "remind_time": "09:00",
                 "phone_verified": False,

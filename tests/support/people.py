@@ -91,3 +91,8 @@ def create_auth_accounts(accounts: dict[str, str]) -> None:
         users = [{"localId": uid, "email": email} for uid, email in items[start : start + 1000]]
         created = _admin("batchCreate", {"users": users}, timeout=60)
         assert not created.get("error"), created
+
+
+def change_auth_email(uid: str, email: str, *, verified: bool) -> None:
+    """Change the account's address, as the person would in the app (emulator admin call)."""
+    _admin("update", {"localId": uid, "email": email, "emailVerified": verified})

@@ -20,7 +20,12 @@ def test_texts_go_only_to_a_verified_number():
     verified = Profile("u1", email="a@example.com", phone="+14155550100", phone_verified=True)
     assert not unverified.can_text and unverified.address("sms") is None
     assert verified.can_text and verified.address("sms") == "+14155550100"
-    assert verified.address("email") == "a@example.com"
+
+
+def test_mail_goes_only_to_a_confirmed_address():
+    assert Profile("u1", email="a@example.com").address("email") is None
+    confirmed = Profile("u1", email="a@example.com", email_verified=True)
+    assert confirmed.address("email") == "a@example.com"
 
 
 def test_the_next_reminder_is_the_local_remind_time():

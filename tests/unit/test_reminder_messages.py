@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from taskly.limits import DIGEST_LIST_MAX
 from taskly.reminders.messages import (
     SMS_MAX_CHARS,
     render_digest,
@@ -206,3 +207,16 @@ def test_page_escapes_its_message_and_encodes_the_token() -> None:
     assert "&lt;script&gt;" in page
     assert "<script" not in page
     assert "token=a.b%26c" in page
+
+
+def test_a_long_digest_lists_the_first_tasks_and_counts_the_rest() -> None:
+    tasks = [f"Task number {n}" for n in range(DIGEST_LIST_MAX + 5)]
+    email = render_digest("Ana", tasks, APP_URL, UNSUBSCRIBE_URL)
+    assert email.subject == f"Reminder: {DIGEST_LIST_MAX + 5} tasks to finish"
+    for text in (email.text, email.html):
+        assert f"Task number {DIGEST_LIST_MAX - 1}" in text
+        assert (
+            f"Task number {DIGEST_LIST_MAX}<" not in text
+            and f"Task number {DIGEST_LIST_MAX}\n" not in text
+        )
+        assert "5 more" in text

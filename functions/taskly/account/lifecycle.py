@@ -11,13 +11,14 @@ from taskly.firestore_client import db, update_in_batches
 from taskly.notifications import feed
 from taskly.phone.verification import verification_ref
 from taskly.profiles import store as profile_store
+from taskly.profiles.document import Profile
 from taskly.tasks import store as task_store
 from taskly.timestamps import to_json
 
 
-def export_account(uid: str, email: str | None, now: datetime) -> dict[str, Any]:
+def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
     """Everything stored about the person, as one JSON document."""
-    profile = profile_store.load_profile(uid, email, now)
+    uid = profile.uid
     all_tasks = task_store.tasks_of(uid).order_by(
         "created_at", direction=firestore.Query.DESCENDING
     )
@@ -39,15 +40,20 @@ def _scrub_deliveries(uid: str) -> None:
     update_in_batches(refs, {"to": None, "last_error": None})
 
 
-def delete_account(uid: str) -> None:
-    """Remove the person's documents, files, delivery addresses and Auth user."""
-    # The Auth user goes first: from here on the person's tokens are refused, so no
-    # request can recreate data while the rest is removed. Every step below is idempotent.
-    auth.delete_user(uid)
+def delete_account(uid: str, now: datetime) -> None:
+    """Remove the person's documents, files, delivery addresses and, last, the Auth user.
+
+    Every step is idempotent and the Auth user goes last, so a deletion that fails half way
+    can be asked for again with the same sign-in. The mark set first keeps a request racing
+    the deletion from creating the profile again.
+    """
+    profile_store.deletion_mark(uid).set({"requested_at": now})
     owner = profile_store.profile_ref(uid)
-    # Then the profile: a sweep's delivery claim reads it and backs off.
+    # The profile first: a delivery's claim reads it and backs off.
     owner.delete()
     db().recursive_delete(owner)
     verification_ref(uid).delete()
+    db().collection("rate_limits").document(uid).delete()
     _scrub_deliveries(uid)
     delete_avatar_file(uid)
+    auth.delete_user(uid)

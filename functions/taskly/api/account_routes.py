@@ -8,15 +8,14 @@ from taskly.api.http_io import empty_response, json_response
 
 
 def export_me(ctx: RouteContext) -> Response:
-    assert ctx.caller is not None
-    document = lifecycle.export_account(ctx.uid, ctx.caller.email, ctx.now)
+    document = lifecycle.export_account(ctx.profile(), ctx.now)
     filename = f"taskly-export-{ctx.now.date().isoformat()}.json"
     disposition = f'attachment; filename="{filename}"'
     return json_response(document, headers={"Content-Disposition": disposition})
 
 
 def delete_me(ctx: RouteContext) -> Response:
-    lifecycle.delete_account(ctx.uid)
+    lifecycle.delete_account(ctx.uid, ctx.now)
     return empty_response()
 
 

@@ -24,8 +24,11 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError, from_domain
 from taskly.api.http_io import error_response
 from taskly.errors import TasklyError
+from taskly.ratelimit.writes import spend_write
 from taskly.request_log import log_event, log_request
 from taskly.timestamps import utc_now
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 ROUTES: list[Route] = [
     *health_routes.ROUTES,
@@ -74,7 +77,10 @@ def handle(request: Request) -> Response:
     try:
         route, params = _match(request)
         caller = None if route.public else verified_caller(request)
-        response = route.handler(RouteContext(request, caller, params, utc_now()))
+        now = utc_now()
+        if caller is not None and request.method in WRITE_METHODS:
+            spend_write(caller.uid, now)
+        response = route.handler(RouteContext(request, caller, params, now))
     except ApiError as error:
         response = error_response(error)
     except TasklyError as error:

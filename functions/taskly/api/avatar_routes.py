@@ -4,6 +4,7 @@ import dataclasses
 import hashlib
 
 from flask import Request, Response
+from google.api_core.exceptions import NotFound as GoogleNotFound
 
 from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError
@@ -28,13 +29,15 @@ def _upload(request: Request) -> bytes:
 
 
 def _profile(ctx: RouteContext) -> Profile:
-    assert ctx.caller is not None
-    return profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    return ctx.profile()
 
 
 def _save_profile(ctx: RouteContext, profile: Profile, changes: dict[str, str | None]) -> Response:
     saved = {**changes, "updated_at": ctx.now}
-    profile_store.profile_ref(ctx.uid).update(saved)
+    try:
+        profile_store.profile_ref(ctx.uid).update(saved)  # fails when the profile is gone
+    except GoogleNotFound:
+        raise NotFound("This account has been deleted.") from None
     return json_response(dataclasses.replace(profile, **saved).to_json())
 
 
@@ -43,7 +46,11 @@ def put_avatar(ctx: RouteContext) -> Response:
     profile = _profile(ctx)
     path = avatar_store.upload_avatar(ctx.uid, webp)
     version = hashlib.sha256(webp).hexdigest()[:12]
-    return _save_profile(ctx, profile, {"avatar_path": path, "avatar_version": version})
+    try:
+        return _save_profile(ctx, profile, {"avatar_path": path, "avatar_version": version})
+    except NotFound:
+        avatar_store.delete_avatar_file(ctx.uid)  # the account was deleted meanwhile
+        raise
 
 
 def get_avatar(ctx: RouteContext) -> Response:

@@ -8,6 +8,8 @@ from typing import Any
 from flask import Request, Response
 
 from taskly.api.caller import Caller
+from taskly.profiles.document import Profile
+from taskly.profiles.store import load_profile
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,12 @@ class RouteContext:
     def uid(self) -> str:
         assert self.caller is not None, "route declared public but reads the caller"
         return self.caller.uid
+
+    def profile(self) -> Profile:
+        """The caller's profile (created on first use), its address synced from the token."""
+        assert self.caller is not None, "route declared public but reads the caller"
+        caller = self.caller
+        return load_profile(caller.uid, caller.email, caller.email_verified, self.now)
 
 
 Handler = Callable[[RouteContext], Response]

@@ -6,18 +6,16 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import PhoneVerification, parse_body
 from taskly.phone import verification as phone_verification
-from taskly.profiles import store as profile_store
 
 
 def verify_phone(ctx: RouteContext) -> Response:
-    assert ctx.caller is not None
     body = parse_body(PhoneVerification, read_json(ctx.request, allow_empty=True))
-    profile = profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    profile = ctx.profile()
     if body.code is None:
         phone_verification.send_code(ctx.uid, profile, ctx.now)
         return json_response({"status": "code_sent"}, 202)
     phone_verification.confirm_code(ctx.uid, body.code, profile, ctx.now)
-    verified = profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    verified = ctx.profile()
     return json_response(verified.to_json())
 
 

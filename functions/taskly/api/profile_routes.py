@@ -13,18 +13,16 @@ from taskly.tasks import store as task_store
 
 
 def get_me(ctx: RouteContext) -> Response:
-    assert ctx.caller is not None
-    profile = profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    profile = ctx.profile()
     return json_response(profile.to_json())
 
 
 def put_me(ctx: RouteContext) -> Response:
-    assert ctx.caller is not None
     body = parse_body(ProfileUpdate, read_json(ctx.request))
     changes = body.model_dump(exclude_unset=True)
     if not changes:
         raise InvalidInput("Nothing to change.")
-    before = profile_store.load_profile(ctx.uid, ctx.caller.email, ctx.now)
+    before = ctx.profile()
     if "phone" in changes and changes["phone"] != before.phone:
         changes["phone_verified"] = False
     changes["updated_at"] = ctx.now

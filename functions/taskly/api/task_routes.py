@@ -6,14 +6,18 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import empty_response, json_response, read_json
 from taskly.api.validation import TaskCreate, TaskPatch, parse_body
 from taskly.errors import InvalidInput
+from taskly.tasks import quotas
 from taskly.tasks import store as task_store
-from taskly.tasks.document import STATUSES
+from taskly.tasks.document import OPEN_STATUSES, STATUSES
 
 
 def _page_size(raw: str | None) -> int:
     if raw is None:
         return task_store.PAGE_DEFAULT
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= task_store.PAGE_MAX:
+    # At most 3 digits before int(): Python refuses to parse thousands of them (a 500).
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3) or not (
+        1 <= int(raw) <= task_store.PAGE_MAX
+    ):
         raise InvalidInput(f"Limit must be a number from 1 to {task_store.PAGE_MAX}.", "limit")
     return int(raw)
 
@@ -27,13 +31,15 @@ def list_tasks(ctx: RouteContext) -> Response:
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"Status must be one of: {', '.join(STATUSES)}.", "status")
     page, next_cursor = task_store.list_tasks(
-        ctx.uid, status, _page_size(args.get("limit")), args.get("cursor") or None
+        ctx.uid, status, _page_size(args.get("limit")), args.get("cursor")
     )
     return json_response({"tasks": [task.to_json() for task in page], "next_cursor": next_cursor})
 
 
 def create_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskCreate, read_json(ctx.request))
+    if body.status in OPEN_STATUSES:
+        quotas.check_room_for_open_task(ctx.uid)
     task = task_store.create_task(ctx.uid, body.description, body.status, ctx.now)
     return json_response(task.to_json(), 201, {"Location": f"/api/tasks/{task.id}"})
 
@@ -47,6 +53,8 @@ def patch_task(ctx: RouteContext) -> Response:
     changes = body.model_dump(exclude_none=True)
     if not changes:
         raise InvalidInput("Nothing to change: send description and/or status.")
+    if changes.get("status") in OPEN_STATUSES:
+        quotas.check_reopening(ctx.uid, ctx.params["task_id"])
     task = task_store.change_task(ctx.uid, ctx.params["task_id"], changes, ctx.now)
     return json_response(task.to_json())
 

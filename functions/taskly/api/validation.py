@@ -13,8 +13,10 @@ from pydantic import (
 )
 
 from taskly.errors import InvalidInput
+from taskly.phone.numbers import normalised
 from taskly.reminders.schedule import is_valid_timezone, parse_remind_time
 from taskly.tasks.document import Status
+from taskly.text import shows_something
 
 DESCRIPTION_MAX = 500
 NAME_MAX = 80
@@ -32,16 +34,29 @@ def _check_remind_time(value: str) -> str:
     return value
 
 
-def _check_phone(value: str) -> str:
-    if not E164.fullmatch(value):
-        raise ValueError("must be in international format, for example +14155550100")
+def _check_visible(value: str) -> str:
+    # Empty is the caller's business (a name may be cleared); only-invisible never is.
+    if value and not shows_something(value):
+        raise ValueError("has only invisible characters: type something a person can read")
     return value
 
 
+def _check_phone(value: str) -> str:
+    if not E164.fullmatch(value):
+        raise ValueError("must be in international format, for example +14155550100")
+    return normalised(value)
+
+
 Description = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=DESCRIPTION_MAX)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=DESCRIPTION_MAX),
+    AfterValidator(_check_visible),
 ]
-PersonName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
+PersonName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=NAME_MAX),
+    AfterValidator(_check_visible),
+]
 Timezone = Annotated[str, AfterValidator(_check_timezone)]
 RemindTime = Annotated[str, AfterValidator(_check_remind_time)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_phone)]
@@ -80,7 +95,10 @@ class PhoneVerification(_Body):
 
 
 class NotificationsRead(_Body):
-    ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] | None = None
+    # Absent marks everything read; null is not a list and is refused like any other non-list.
+    ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] = Field(
+        default=None, max_length=100
+    )
 
 
 _LABELS = {"sms": "SMS"}
@@ -98,6 +116,7 @@ _MESSAGES = {
     "list_type": "{label} must be a list.",
     "string_too_short": "{label} can't be empty.",
     "string_too_long": "{label} must be at most {max_length} characters.",
+    "too_long": "{label} can have at most {max_length} items.",
     "literal_error": "{label} must be one of: {expected}.",
     "value_error": "{label} {error}.",
 }

@@ -1,13 +1,13 @@
 """The in-app feed ``users/{uid}/notifications/{id}`` behind the bell."""
 
-import contextlib
 from datetime import datetime
 from typing import Any
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
-from taskly.firestore_client import db, update_in_batches
+from taskly.firestore_client import db, delete_in_batches, update_in_batches
+from taskly.limits import NOTIFICATIONS_KEPT
 from taskly.profiles.store import profile_ref
 from taskly.tasks.store import DOCUMENT_ID
 from taskly.timestamps import to_json
@@ -24,8 +24,20 @@ def add_notification(
 ) -> None:
     """Add one item; the same id twice (a replayed event) adds nothing."""
     item = {"kind": kind, "text": text, "task_id": task_id, "read": False, "created_at": now}
-    with contextlib.suppress(AlreadyExists):
+    try:
         feed_of(uid).document(notification_id).create(item)
+    except AlreadyExists:
+        return
+    _prune(uid)
+
+
+def _prune(uid: str) -> None:
+    """Keep the newest NOTIFICATIONS_KEPT items: reads only what goes."""
+    extra = int(feed_of(uid).count().get()[0][0].value) - NOTIFICATIONS_KEPT
+    if extra <= 0:
+        return
+    oldest = feed_of(uid).order_by("created_at").limit(extra)
+    delete_in_batches(snapshot.reference for snapshot in oldest.stream())
 
 
 def notification_json(notification_id: str, data: dict[str, Any]) -> dict[str, Any]:

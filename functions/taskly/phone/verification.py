@@ -6,57 +6,68 @@ client can read even the hash under the rules.
 
 import secrets
 from datetime import datetime, timedelta
-from typing import Any
 
 from google.cloud import firestore
 
+from taskly import settings
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
 from taskly.errors import Conflict, InvalidInput, LimitReached, Unavailable
 from taskly.firestore_client import db
+from taskly.phone import send_limits
 from taskly.phone.code import codes_match, hash_code, new_code, render_code_sms
+from taskly.phone.numbers import allowed_countries, may_text
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
 
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_WRONG_CODES = 5
-MAX_CODES_PER_HOUR = 5
 
 
 def verification_ref(uid: str) -> firestore.DocumentReference:
     return db().collection("phone_verifications").document(uid)
 
 
-def _recent_sends(pending: dict[str, Any], now: datetime) -> list[datetime]:
-    return [sent for sent in pending.get("sent_at", []) if now - sent < timedelta(hours=1)]
+def _number_ref(phone: str) -> firestore.DocumentReference:
+    """Codes sent to one number, whichever account asked: ``phone_numbers/{e164}``."""
+    return db().collection("phone_numbers").document(phone)
+
+
+def _budget_ref(now: datetime) -> firestore.DocumentReference:
+    return db().collection("sms_budget").document(now.date().isoformat())
 
 
 def _store_code(
     transaction: firestore.Transaction, uid: str, phone: str, code: str, salt: str, now: datetime
 ) -> None:
-    """Count and store a new code atomically, so parallel requests can't pass the limit."""
-    ref = verification_ref(uid)
-    recent = _recent_sends(ref.get(transaction=transaction).to_dict() or {}, now)
-    if len(recent) >= MAX_CODES_PER_HOUR:
-        wait = min(recent) + timedelta(hours=1) - now
-        minutes = max(1, round(wait.total_seconds() / 60))
-        raise LimitReached(
-            f"You asked for {MAX_CODES_PER_HOUR} codes within an hour. "
-            f"Try again in {minutes} minutes.",
-            int(wait.total_seconds()),
-            "phone",
-        )
+    """Check every sending limit and store the new code in one transaction, so parallel
+    requests (from one account or many) can't get past a limit together."""
+    account_ref, number_ref, budget_ref = (
+        verification_ref(uid),
+        _number_ref(phone),
+        _budget_ref(now),
+    )
+    account = account_ref.get(transaction=transaction).to_dict() or {}
+    number = number_ref.get(transaction=transaction).to_dict() or {}
+    budget = budget_ref.get(transaction=transaction).to_dict() or {}
+    account_sends = send_limits.recent(account.get("sent_at", []), now)
+    number_sends = send_limits.recent(number.get("sent_at", []), now)
+    send_limits.check(account_sends, send_limits.ACCOUNT_WINDOWS, now)
+    send_limits.check(number_sends, send_limits.NUMBER_WINDOWS, now)
+    send_limits.check_budget(int(budget.get("sent", 0)), settings.SMS_DAILY_BUDGET.value, now)
     transaction.set(
-        ref,
+        account_ref,
         {
             "phone": phone,
             "code_hash": hash_code(code, salt),
             "salt": salt,
             "expires_at": now + CODE_LIFETIME,
             "wrong_attempts": 0,
-            "sent_at": [*recent, now],
+            "sent_at": [*account_sends, now],
         },
     )
+    transaction.set(number_ref, {"sent_at": [*number_sends, now]})
+    transaction.set(budget_ref, {"sent": firestore.Increment(1)}, merge=True)
 
 
 def send_code(uid: str, profile: Profile, now: datetime) -> None:
@@ -66,6 +77,9 @@ def send_code(uid: str, profile: Profile, now: datetime) -> None:
         raise Conflict("Add a phone number to your profile first.", "phone")
     if profile.phone_verified:
         raise Conflict("This phone number is already verified.", "phone")
+    if not may_text(phone):
+        countries = ", ".join(sorted(allowed_countries()))
+        raise Conflict(f"Taskly can text numbers in these countries only: {countries}.", "phone")
     code, salt = new_code(), secrets.token_hex(16)
     firestore.transactional(_store_code)(db().transaction(), uid, phone, code, salt, now)
     outcome = send_once(
@@ -94,7 +108,8 @@ def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datet
     if not codes_match(hash_code(code, pending["salt"]), pending["code_hash"]):
         transaction.update(ref, {"wrong_attempts": pending["wrong_attempts"] + 1})
         return False
-    transaction.delete(ref)
+    # The code is used up; its send history stays and keeps counting toward the limits.
+    transaction.update(ref, {"code_hash": None, "expires_at": now})
     transaction.update(profile_ref(uid), {"phone_verified": True, "updated_at": now})
     return True
 

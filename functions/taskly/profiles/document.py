@@ -17,6 +17,8 @@ DEFAULT_REMIND_TIME = "09:00"
 class Profile:
     uid: str
     email: str | None = None
+    # Whether the ID token last seen said ``email`` is confirmed: only then is it mailed.
+    email_verified: bool = False
     first_name: str = ""
     last_name: str = ""
     phone: str | None = None
@@ -29,8 +31,10 @@ class Profile:
     updated_at: datetime | None = None
 
     @classmethod
-    def new(cls, uid: str, email: str | None, now: datetime) -> "Profile":
-        return cls(uid=uid, email=email, created_at=now, updated_at=now)
+    def new(cls, uid: str, email: str | None, email_verified: bool, now: datetime) -> "Profile":
+        return cls(
+            uid=uid, email=email, email_verified=email_verified, created_at=now, updated_at=now
+        )
 
     @classmethod
     def from_document(cls, uid: str, data: dict[str, Any]) -> "Profile":
@@ -38,6 +42,7 @@ class Profile:
         return cls(
             uid=uid,
             email=data.get("email") or None,
+            email_verified=bool(data.get("email_verified")),
             first_name=str(data.get("first_name") or ""),
             last_name=str(data.get("last_name") or ""),
             phone=data.get("phone") or None,
@@ -61,7 +66,7 @@ class Profile:
     def address(self, channel: Channel) -> str | None:
         """Where reminders on ``channel`` go, or None when that channel cannot reach them."""
         if channel == "email":
-            return self.email
+            return self.email if self.email_verified else None
         return self.phone if self.can_text else None
 
     def next_reminder_after(self, instant: datetime) -> datetime:
@@ -81,6 +86,7 @@ class Profile:
         return {
             "uid": self.uid,
             "email": self.email,
+            "email_verified": self.email_verified,
             "first_name": self.first_name,
             "last_name": self.last_name,
             "timezone": self.timezone,

@@ -1,11 +1,13 @@
 """Reading and creating profile documents ``users/{uid}``."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
+from taskly.errors import NotFound
 from taskly.firestore_client import db
 from taskly.profiles.document import Profile
 
@@ -32,14 +34,35 @@ def read_profiles(uids: Iterable[str]) -> dict[str, Profile]:
     }
 
 
-def load_profile(uid: str, email: str | None, now: datetime) -> Profile:
-    """The stored profile, created with defaults on first use."""
+def load_profile(uid: str, email: str | None, email_verified: bool, now: datetime) -> Profile:
+    """The stored profile, created with defaults on first use.
+
+    Its address follows the caller's ID token, and so does whether it is confirmed: email goes
+    only to an address the token says is verified, so a changed, unconfirmed one gets nothing.
+    """
     existing = read_profile(uid)
     if existing is not None:
-        return existing
-    profile = Profile.new(uid, email, now)
+        if (existing.email, existing.email_verified) == (email, email_verified):
+            return existing
+        changes = {"email": email, "email_verified": email_verified, "updated_at": now}
+        profile_ref(uid).update(changes)
+        return replace(existing, **changes)
+    profile = Profile.new(uid, email, email_verified, now)
     try:
-        profile_ref(uid).create(profile.to_document())
+        firestore.transactional(_create_unless_deleting)(db().transaction(), profile)
     except AlreadyExists:  # a parallel first request made it
         return read_profile(uid) or profile
     return profile
+
+
+def deletion_mark(uid: str) -> firestore.DocumentReference:
+    """Set while (and after) an account is deleted: nothing may be created for it again."""
+    return db().collection("account_deletions").document(uid)
+
+
+def _create_unless_deleting(transaction: firestore.Transaction, profile: Profile) -> None:
+    # In one transaction with reading the mark: a deletion that marks the account meanwhile
+    # makes this transaction run again and see it.
+    if deletion_mark(profile.uid).get(transaction=transaction).exists:
+        raise NotFound("This account has been deleted.")
+    transaction.create(profile_ref(profile.uid), profile.to_document())

@@ -78,9 +78,11 @@ def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
             description=after.description,
             turned_on=on,
             channels_on=list(after.channels_on),
+            # The write's own time, so a replayed event gives the same ledger key.
+            changed_at=after.updated_at or utc_now(),
         )
-        # Named by the event: a duplicate trigger event queues nothing more.
-        enqueue_delivery(channel, job_payload(job), confirmation_key(write.event_id, channel))
+        # Named by its ledger key: a duplicate trigger event queues nothing more.
+        enqueue_delivery(channel, job_payload(job), confirmation_key(job))
     return list(changes)
 
 
@@ -112,7 +114,7 @@ def deliver_confirmation(job: ConfirmationJob) -> Outcome | None:
     if message is None:
         return None
     return send_once(
-        confirmation_key(job.event_id, job.channel),
+        confirmation_key(job),
         {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "confirmation"},
         profile_ref(job.uid),
         message,

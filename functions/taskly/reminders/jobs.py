@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
+from taskly.limits import SMS_CONFIRMATION_EVERY_SECONDS
 from taskly.profiles.document import Channel
 
 
@@ -30,6 +31,8 @@ class ConfirmationJob(BaseModel):
     description: str
     turned_on: bool
     channels_on: list[Channel]
+    # When the write happened: SMS confirmations of one task are one per period from it.
+    changed_at: AwareDatetime
 
 
 class DigestBatchJob(BaseModel):
@@ -59,9 +62,13 @@ def digest_key(uid: str, day: date, channel: Channel) -> str:
     return f"reminder:{uid}:{day.isoformat()}:{channel}"
 
 
-def confirmation_key(event_id: str, channel: Channel) -> str:
-    """One confirmation per task write (event) and channel."""
-    return f"event:{event_id}:{channel}"
+def confirmation_key(job: ConfirmationJob) -> str:
+    """One email per task write (event). One text per task per SMS_CONFIRMATION_EVERY_SECONDS:
+    flipping a switch again and again sends no more texts (the feed still shows each flip)."""
+    if job.channel == "email":
+        return f"event:{job.event_id}:email"
+    period = int(job.changed_at.timestamp()) // SMS_CONFIRMATION_EVERY_SECONDS
+    return f"sms-confirmation:{job.uid}:{job.task_id}:{period}"
 
 
 def digest_task_key(uid: str, channel: Channel, swept_at: datetime) -> str:

@@ -2,7 +2,9 @@
 
 from bisect import bisect_right
 
+from taskly.limits import DIGEST_LIST_MAX
 from taskly.templating import RenderedEmail, one_line, render, render_email, sms_line
+from taskly.text import without_bidi_controls
 
 SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
 
@@ -33,8 +35,8 @@ def render_reminders_on(
     return render_email(
         "reminders_on",
         f'Reminders on: "{_subject_task(task_description)}"',
-        first_name=first_name.strip(),
-        task=task_description,
+        first_name=without_bidi_controls(first_name).strip(),
+        task=without_bidi_controls(task_description),
         channels=_channels_text(channels),
         app_url=app_url,
     )
@@ -45,8 +47,8 @@ def render_reminders_off(first_name: str, task_description: str, app_url: str) -
     return render_email(
         "reminders_off",
         f'Reminders stopped: "{_subject_task(task_description)}"',
-        first_name=first_name.strip(),
-        task=task_description,
+        first_name=without_bidi_controls(first_name).strip(),
+        task=without_bidi_controls(task_description),
         app_url=app_url,
     )
 
@@ -54,7 +56,8 @@ def render_reminders_off(first_name: str, task_description: str, app_url: str) -
 def render_digest(
     first_name: str, tasks: list[str], app_url: str, unsubscribe_url: str
 ) -> RenderedEmail:
-    """The daily reminder email listing every open task that has email reminders on."""
+    """The daily reminder email: the open tasks with email reminders on, the first
+    ``DIGEST_LIST_MAX`` by name and a count of the rest."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
     if len(tasks) == 1:
@@ -64,8 +67,10 @@ def render_digest(
     return render_email(
         "digest",
         subject,
-        first_name=first_name.strip(),
-        tasks=tasks,
+        first_name=without_bidi_controls(first_name).strip(),
+        tasks=[without_bidi_controls(task) for task in tasks[:DIGEST_LIST_MAX]],
+        total=len(tasks),
+        more=max(0, len(tasks) - DIGEST_LIST_MAX),
         app_url=app_url,
         unsubscribe_url=unsubscribe_url,
     )

@@ -9,6 +9,7 @@ from taskly.timestamps import to_json
 
 Status = Literal["todo", "doing", "done"]
 STATUSES: tuple[Status, ...] = ("todo", "doing", "done")
+OPEN_STATUSES: list[Status] = ["todo", "doing"]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,5 @@
 """Task documents ``users/{uid}/tasks/{task_id}``: reads and writes for one owner."""
 
-import base64
-import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -9,16 +7,15 @@ from typing import Any
 from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
-from taskly.errors import InvalidInput, NotFound
+from taskly.errors import NotFound
 from taskly.firestore_client import db, update_in_batches
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
+from taskly.tasks.cursor import DOCUMENT_ID, Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import Status, Task
 
 PAGE_DEFAULT = 50
 PAGE_MAX = 100
-# Firestore reserves ids of the form __name__.
-DOCUMENT_ID = re.compile(r"^(?!__.*__$)[A-Za-z0-9_-]{1,128}$")
 
 
 def tasks_of(uid: str) -> firestore.CollectionReference:
@@ -57,20 +54,6 @@ def get_task(uid: str, task_id: str) -> Task:
     return task_from(snapshot)
 
 
-def _encode_cursor(task_id: str) -> str:
-    return base64.urlsafe_b64encode(task_id.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> str:
-    try:
-        task_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (ValueError, UnicodeDecodeError):
-        task_id = ""
-    if not DOCUMENT_ID.fullmatch(task_id):
-        raise InvalidInput("Cursor is not valid.", "cursor")
-    return task_id
-
-
 def list_tasks(
     uid: str, status: str | None, limit: int, cursor: str | None
 ) -> tuple[list[Task], str | None]:
@@ -81,15 +64,14 @@ def list_tasks(
     query = query.order_by("created_at", direction=firestore.Query.DESCENDING).order_by(
         "__name__", direction=firestore.Query.DESCENDING
     )
-    if cursor:
-        last = tasks_of(uid).document(_decode_cursor(cursor)).get()
-        if not last.exists:
-            raise InvalidInput("Cursor is not valid.", "cursor")
-        query = query.start_after(last)
+    if cursor is not None:
+        position = decode_cursor(cursor)
+        query = query.start_after({"created_at": position.created_at, "__name__": position.task_id})
     snapshots = list(query.limit(limit + 1).stream())
-    page = snapshots[:limit]
-    tasks = [task_from(s) for s in page]
-    next_cursor = _encode_cursor(page[-1].id) if len(snapshots) > limit else None
+    tasks = [task_from(s) for s in snapshots[:limit]]
+    last = tasks[-1] if tasks else None
+    more = len(snapshots) > limit and last is not None and last.created_at is not None
+    next_cursor = encode_cursor(Cursor(last.created_at, last.id)) if more else None
     return tasks, next_cursor
 
 

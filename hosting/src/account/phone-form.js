@@ -2,7 +2,22 @@ import { api } from "../lib/api.js";
 import { checkFields, clearErrors, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import { showToast } from "../ui/toasts.js";
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+
+/** The region a national number is read in: the browser's own (e.g. "en-GB" -> "GB"). */
+function homeRegion() {
+  try {
+    return new Intl.Locale(navigator.language).maximize().region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The number typed, as the E.164 Taskly will text, or null when it is not a valid number. */
+export function toE164(typed, region = homeRegion()) {
+  const number = parsePhoneNumberFromString(typed, region);
+  return number?.isValid() ? number.number : null;
+}
 
 /**
  * The phone number for SMS reminders: save it, then prove it with a 6-digit code sent by SMS.
@@ -26,13 +41,21 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     codeForm.hidden = !saved.phone || saved.phone_verified;
   }
 
+  const preview = document.getElementById("phone-number-hint");
+  const hint = preview.textContent;
+  phoneInput.addEventListener("input", () => {
+    const e164 = toE164(phoneInput.value);
+    preview.textContent = e164 ? `Taskly will text ${e164}.` : hint;
+  });
+
   phoneInput.value = profile.phone ?? "";
   render();
 
   onSubmit(numberForm, async () => {
-    const phone = phoneInput.value.replace(/[\s()-]/g, "") || null;
-    const notE164 = phone && !E164.test(phone);
-    if (!checkFields([[phoneInput, notE164 && "Use the international format: +447700900123."]])) {
+    const typed = phoneInput.value.trim();
+    const phone = typed ? toE164(typed) : null;
+    const invalid = typed && !phone && "That is not a phone number we can text. Check the digits.";
+    if (!checkFields([[phoneInput, invalid]])) {
       return;
     }
     await whileBusy(numberForm, async () => {

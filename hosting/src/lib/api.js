@@ -1,3 +1,4 @@
+import { showToast } from "../ui/toasts.js";
 import { getAuthReady } from "./session.js";
 
 /** A refused or failed API call, in the API's error shape; `status` 0 means no network. */
@@ -35,23 +36,44 @@ async function idToken() {
   }
 }
 
-async function call(method, path, { json, body, type, keepalive = false } = {}) {
+// A refusal for going too fast is waited out and tried again, this many times, if the wait the
+// server names (Retry-After) is short; longer waits are shown as they are.
+const RATE_LIMIT_RETRIES = 2;
+const RATE_LIMIT_WAIT_MAX_SECONDS = 30;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function call(method, path, options = {}, attempt = 0) {
+  const response = await send(method, path, options);
+  const wait = Number(response.headers.get("Retry-After"));
+  if (
+    response.status === 429 &&
+    attempt < RATE_LIMIT_RETRIES &&
+    wait > 0 &&
+    wait <= RATE_LIMIT_WAIT_MAX_SECONDS
+  ) {
+    showToast(`Lots of changes at once. Saving again in ${wait} s…`, { timeout: wait * 1000 });
+    await sleep(wait * 1000);
+    return call(method, path, options, attempt + 1);
+  }
+  if (!response.ok) {
+    throw errorFromResponse(response.status, await response.json().catch(() => null));
+  }
+  return response;
+}
+
+async function send(method, path, { json, body, type, keepalive = false }) {
   const headers = { Authorization: `Bearer ${await idToken()}` };
   if (json !== undefined) {
     body = JSON.stringify(json);
     type = "application/json";
   }
   if (type) headers["Content-Type"] = type;
-  let response;
   try {
-    response = await fetch(path, { method, headers, body, keepalive });
+    return await fetch(path, { method, headers, body, keepalive });
   } catch {
     throw errorFromResponse(0, null);
   }
-  if (!response.ok) {
-    throw errorFromResponse(response.status, await response.json().catch(() => null));
-  }
-  return response;
 }
 
 async function readJson(response) {

@@ -1,0 +1,27 @@
+"""How much one person can have and do: every quota and rate in one place.
+
+The README's table of limits lists these; a refused request names the limit it met.
+"""
+
+# Open (Todo and Doing) tasks per person: a board a person can still read. Done tasks do not
+# count, so finishing work always makes room.
+OPEN_TASKS_MAX = 2_000
+# Tasks with reminders on per person: what one digest (and the sweep) has to carry.
+REMINDER_TASKS_MAX = 100
+# In-app notifications kept per person; the oldest go first.
+NOTIFICATIONS_KEPT = 200
+# Tasks one digest email lists by name; it says how many more there are.
+DIGEST_LIST_MAX = 20
+# Writes (POST, PUT, PATCH, DELETE) per person: a steady rate, and a burst on top of it for
+# moments like adding many tasks in a row.
+WRITES_PER_MINUTE = 60
+WRITE_BURST = 60
+# Verification codes texted per account and per destination number (across all accounts):
+# free accounts must not let anyone make Taskly text a number over and over (SMS pumping).
+CODES_PER_ACCOUNT_PER_HOUR = 5
+CODES_PER_ACCOUNT_PER_DAY = 10
+CODES_PER_NUMBER_PER_HOUR = 3
+CODES_PER_NUMBER_PER_DAY = 6
+# SMS confirmations of a task's switch: at most one text per task per this many seconds (the
+# in-app feed records every change).
+SMS_CONFIRMATION_EVERY_SECONDS = 3600

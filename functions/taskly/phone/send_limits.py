@@ -1,0 +1,73 @@
+"""How often a verification code may be texted: per account, per destination number across
+all accounts, and within Taskly's daily SMS budget. Pure: send times in, a refusal out."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from taskly.errors import LimitReached
+from taskly.limits import (
+    CODES_PER_ACCOUNT_PER_DAY,
+    CODES_PER_ACCOUNT_PER_HOUR,
+    CODES_PER_NUMBER_PER_DAY,
+    CODES_PER_NUMBER_PER_HOUR,
+)
+
+HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Window:
+    limit: int
+    span: timedelta
+    what: str  # the limit in words, for the refusal
+
+
+ACCOUNT_WINDOWS = (
+    Window(CODES_PER_ACCOUNT_PER_HOUR, HOUR, f"{CODES_PER_ACCOUNT_PER_HOUR} codes an hour"),
+    Window(CODES_PER_ACCOUNT_PER_DAY, DAY, f"{CODES_PER_ACCOUNT_PER_DAY} codes a day"),
+)
+NUMBER_WINDOWS = (
+    Window(
+        CODES_PER_NUMBER_PER_HOUR, HOUR, f"{CODES_PER_NUMBER_PER_HOUR} codes an hour to one number"
+    ),
+    Window(CODES_PER_NUMBER_PER_DAY, DAY, f"{CODES_PER_NUMBER_PER_DAY} codes a day to one number"),
+)
+
+
+def recent(sent_at: Sequence[datetime], now: datetime) -> list[datetime]:
+    """The sends that still count: within the longest window."""
+    return [sent for sent in sent_at if now - sent < DAY]
+
+
+def _wait_text(wait: timedelta) -> str:
+    minutes = max(1, round(wait.total_seconds() / 60))
+    if minutes < 90:
+        return f"{minutes} minutes"
+    return f"{round(minutes / 60)} hours"
+
+
+def check(sent_at: Sequence[datetime], windows: Sequence[Window], now: datetime) -> None:
+    """Refuse with the first window that is full, and when it frees up."""
+    for window in windows:
+        inside = sorted(sent for sent in sent_at if now - sent < window.span)
+        if len(inside) >= window.limit:
+            wait = inside[len(inside) - window.limit] + window.span - now
+            raise LimitReached(
+                f"Taskly sends at most {window.what}. Try again in {_wait_text(wait)}.",
+                int(wait.total_seconds()) + 1,
+                "phone",
+            )
+
+
+def check_budget(sent_today: int, budget: int, now: datetime) -> None:
+    """Taskly's own daily SMS budget: past it, codes wait for the next UTC day."""
+    if sent_today >= budget:
+        tomorrow = datetime.combine(now.date() + DAY, datetime.min.time(), tzinfo=now.tzinfo)
+        wait = tomorrow - now
+        raise LimitReached(
+            f"Taskly has sent all the texts it sends in a day. Try again in {_wait_text(wait)}.",
+            int(wait.total_seconds()) + 1,
+            "phone",
+        )

@@ -1,0 +1,1 @@
+"""Per-person write rate limits, shared by every instance."""

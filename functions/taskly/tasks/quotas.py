@@ -1,0 +1,51 @@
+"""The per-person task quotas, counted with aggregation queries (a read per 1,000 tasks).
+
+Two requests at the same instant can both pass a count; the write rate limit bounds how far
+that can go past a quota, which is what a quota needs: a ceiling, not an exact figure.
+"""
+
+from google.cloud import firestore
+
+from taskly.errors import Conflict
+from taskly.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX
+from taskly.tasks.document import OPEN_STATUSES
+from taskly.tasks.store import get_task, tasks_of
+
+
+def _count(query: firestore.Query) -> int:
+    return int(query.count().get()[0][0].value)
+
+
+def open_task_count(uid: str) -> int:
+    return _count(tasks_of(uid).where(filter=firestore.FieldFilter("status", "in", OPEN_STATUSES)))
+
+
+def reminded_task_count(uid: str) -> int:
+    return _count(tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None)))
+
+
+def check_room_for_open_task(uid: str) -> None:
+    if open_task_count(uid) >= OPEN_TASKS_MAX:
+        raise Conflict(
+            f"You have {OPEN_TASKS_MAX:,} open tasks, the most a board holds. "
+            "Finish or delete some, then add more.",
+            "status",
+        )
+
+
+def check_reopening(uid: str, task_id: str) -> None:
+    """Moving a done task back to Todo or Doing needs room on the board."""
+    if get_task(uid, task_id).status == "done":
+        check_room_for_open_task(uid)
+
+
+def check_room_for_reminders(uid: str, task_id: str) -> None:
+    """Turning reminders on for a task that has none needs room among reminded tasks."""
+    if get_task(uid, task_id).wants_reminders:
+        return
+    if reminded_task_count(uid) >= REMINDER_TASKS_MAX:
+        raise Conflict(
+            f"Reminders are on for {REMINDER_TASKS_MAX} tasks, the most Taskly sends. "
+            "Turn some off or finish them, then try again.",
+            "email",
+        )
