@@ -5,10 +5,19 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { parse } from "yaml";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(hostingDir, "src", "pages");
 const outDir = join(hostingDir, "public", "assets");
+
+// The limits the browser enforces come from the API's contract, the one place they are set.
+const schemas = parse(readFileSync(join(hostingDir, "..", "openapi.yaml"), "utf8")).components
+  .schemas;
+const limits = {
+  descriptionMax: schemas.Description.maxLength,
+  nameMax: schemas.PersonName.maxLength,
+};
 
 const result = await esbuild.build({
   entryPoints: readdirSync(pagesDir)
@@ -25,6 +34,7 @@ const result = await esbuild.build({
   target: "es2020",
   metafile: true,
   logLevel: "warning",
+  define: { TASKLY_LIMITS: JSON.stringify(limits) },
 });
 
 const outputs = result.metafile.outputs;

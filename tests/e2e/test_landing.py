@@ -1,12 +1,18 @@
 """The signed-out pages: the sign-up dialog, sign-in errors, and the password reset email."""
 
+from pathlib import Path
+
 import requests
+import yaml
 from playwright.sync_api import Page, expect
 
 from tests.support.people import Person
 from tests.support.stack import AUTH_HOST, PROJECT
 
-from .ui import new_account, sign_up
+from .ui import SERVER_TIMEOUT_MS, new_account, sign_up, wait_for_board
+
+SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+NAME_MAX = SPEC["components"]["schemas"]["PersonName"]["maxLength"]
 
 
 def test_sign_up_explains_each_field_and_escape_returns_focus(page: Page) -> None:
@@ -84,3 +90,40 @@ def test_password_reset_sends_the_email(page: Page, person: Person) -> None:
     assert any(
         code["email"] == person.email and code["requestType"] == "PASSWORD_RESET" for code in codes
     )
+
+
+def test_sign_up_keeps_names_within_the_apis_limit(page: Page) -> None:
+    account = new_account(first_name="A" * (NAME_MAX + 20))
+    page.goto("/")
+    page.get_by_role("button", name="Create account").click()
+    dialog = page.get_by_role("dialog", name="Create your account")
+    dialog.get_by_label("First name").fill(account.first_name)
+    # The field stops at the API's limit instead of the whole profile being refused later.
+    expect(dialog.get_by_label("First name")).to_have_value("A" * NAME_MAX)
+    dialog.get_by_label("Last name").fill(account.last_name)
+    dialog.get_by_label("Email").fill(account.email)
+    dialog.get_by_label("Password", exact=True).fill(account.password)
+    dialog.get_by_role("button", name="Create account").click()
+    wait_for_board(page)
+
+    expect(page.locator("#user-name")).to_have_text("A" * NAME_MAX, timeout=SERVER_TIMEOUT_MS)
+    expect(page.locator("#alerts")).to_be_empty()
+
+
+def test_a_profile_sign_up_could_not_save_is_said_on_the_board(page: Page) -> None:
+    page.route(
+        "**/api/me",
+        lambda route: (
+            route.fulfill(
+                status=503,
+                json={"error": {"code": "unavailable", "message": "Taskly is busy", "field": None}},
+            )
+            if route.request.method == "PUT"
+            else route.continue_()
+        ),
+    )
+
+    sign_up(page, new_account())
+
+    expect(page.locator("#alerts")).to_contain_text("Your name and time zone weren't saved")
+    expect(page.locator("#alerts")).to_contain_text("Account page")

@@ -1,3 +1,4 @@
+import { LIMITS } from "../lib/limits.js";
 import { icon } from "../ui/icon.js";
 
 const STATUS_LABELS = { todo: "Todo", doing: "Doing", done: "Done" };
@@ -21,7 +22,7 @@ export function createCard(task, actions) {
 
   const editor = document.createElement("input");
   editor.className = "card-editor";
-  editor.maxLength = 500;
+  editor.maxLength = LIMITS.descriptionMax;
   editor.hidden = true;
   editor.setAttribute("aria-label", "Task text (Enter saves, Escape cancels)");
   const editorError = document.createElement("p");

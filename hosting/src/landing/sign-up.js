@@ -7,12 +7,24 @@ import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
 import { openModal } from "../ui/dialog.js";
 import { rememberNewAccount } from "../ui/picture-invite.js";
+import { rememberUnsavedProfile } from "../ui/unsaved-profile.js";
 import { checkFields, emailProblem, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import {
   bindPasswordRules,
   PASSWORD_RULES_MESSAGE,
   passwordMeetsRules,
 } from "../ui/password-rules.js";
+
+/** Names and the detected time zone; a zone the server does not know must not cost the names. */
+async function saveProfile(names) {
+  const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    await api.put("/api/me", { ...names, timezone });
+  } catch (error) {
+    if (error.field !== "timezone") throw error;
+    await api.put("/api/me", names);
+  }
+}
 
 /** The "Create account" dialog: an Auth account, then the profile (name, time zone) via the API. */
 export function bindSignUp(dialog, openButton, auth) {
@@ -50,11 +62,9 @@ export function bindSignUp(dialog, openButton, auth) {
       await updateProfile(user, { displayName }).catch(() => {});
       // Email reminders wait for this link to be opened; the board explains it.
       sendEmailVerification(user).catch(() => {});
-      // The account exists now; a profile the API could not save yet is not worth blocking on
-      // (the board falls back to the Auth display name, and Account can save it later).
-      await api
-        .put("/api/me", { ...names, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone })
-        .catch(() => {});
+      // The account exists now: a profile the API could not save does not stop sign-up, but
+      // the board says so, and where to set it.
+      await saveProfile(names).catch((error) => rememberUnsavedProfile(error.message));
       rememberNewAccount();
       location.assign("/board");
     });

@@ -5,6 +5,7 @@ import { bindPasswordForm } from "../account/password-form.js";
 import { bindPhoneForms } from "../account/phone-form.js";
 import { bindProfileForm } from "../account/profile-form.js";
 import { api } from "../lib/api.js";
+import { applyLimits } from "../lib/limits.js";
 import { logOut, requireUser } from "../lib/session.js";
 import { showAvatar } from "../ui/avatar.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
@@ -13,6 +14,7 @@ import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js"
 const forget = () => document.body.replaceChildren();
 
 async function main() {
+  applyLimits();
   const user = await requireUser(forget);
   if (!user) return;
 

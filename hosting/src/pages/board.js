@@ -7,15 +7,18 @@ import { askReminders } from "../board/reminders-dialog.js";
 import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
 import { openFirestore, watchRows } from "../lib/firestore.js";
+import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
 import { showToast, toastError } from "../ui/toasts.js";
+import { takeUnsavedProfileMessage } from "../ui/unsaved-profile.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
 const UNDO_WINDOW_MS = 6000;
 const LOG_OUT_WAIT_MS = 1500;
 
 async function main() {
+  applyLimits();
   const store = createTaskStore();
   const stops = [];
   const forget = () => {
@@ -51,6 +54,8 @@ async function main() {
     })
     .catch(() => null);
   invitePictureOnce(profile);
+  const unsavedProfile = takeUnsavedProfileMessage();
+  if (unsavedProfile) toastError(unsavedProfile);
 
   const view = createBoardView({
     edit: (task, description) =>

@@ -1,9 +1,11 @@
 import { bindSignIn } from "../landing/sign-in.js";
 import { bindSignUp } from "../landing/sign-up.js";
+import { applyLimits } from "../lib/limits.js";
 import { leaveIfSignedIn } from "../lib/session.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
 
 async function main() {
+  applyLimits();
   enablePasswordToggles();
   const auth = await leaveIfSignedIn();
   bindSignIn(document.getElementById("sign-in-form"), auth);
