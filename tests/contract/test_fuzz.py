@@ -44,6 +44,7 @@ ACCOUNTS = Accounts()
 SEMANTIC_INPUTS = {
     "PUT /api/me",
     "POST /api/tasks",
+    "PUT /api/tasks/{task_id}",
     "PATCH /api/tasks/{task_id}",
     "PUT /api/me/avatar",
     "GET /api/tasks",

@@ -58,6 +58,7 @@ DESIGNED_OPERATIONS = frozenset(
         ("GET", "/api/tasks"),
         ("POST", "/api/tasks"),
         ("GET", "/api/tasks/{task_id}"),
+        ("PUT", "/api/tasks/{task_id}"),
         ("PATCH", "/api/tasks/{task_id}"),
         ("DELETE", "/api/tasks/{task_id}"),
         ("PUT", "/api/tasks/{task_id}/reminders"),
@@ -218,7 +219,7 @@ def test_json_request_bodies_refuse_unknown_fields():
         for operation, body in bodies.items()
         if "application/json" in body["content"]
     }
-    assert len(json_schemas) == 6, json_schemas
+    assert len(json_schemas) == 7, json_schemas
     open_ones = [
         op
         for op, name in json_schemas.items()
@@ -572,10 +573,11 @@ def test_json_body_operations_are_the_expected_ones():
         ("POST", "/api/notifications/read"),
         ("POST", "/api/tasks"),
         ("PUT", "/api/me"),
+        ("PUT", "/api/tasks/{task_id}"),
         ("PUT", "/api/tasks/{task_id}/reminders"),
     ]
     # Starting a phone verification and marking all read need no body; the rest do.
-    assert len(REQUIRED_BODY_OPERATIONS) == 4
+    assert len(REQUIRED_BODY_OPERATIONS) == 5
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 A measurement, not a test: run `.venv/bin/python -m tests.e2e.measure_quick_add [runs]` from the
 repository root against the running stack (TASKLY_BASE_URL, default http://127.0.0.1:5000).
 Times come from performance.now() in the page: "visible" is the first animation frame after the
-card is in the DOM; "saved" is when the POST /api/tasks answer has arrived.
+card is in the DOM; "saved" is when the PUT /api/tasks/{id} answer has arrived.
 """
 
 import statistics
@@ -19,7 +19,7 @@ from .chromium import DESKTOP, launch
 from .ui import quick_add, sign_in, wait_until_saved
 
 # Installed in the page: stamps Enter, then the first frame after the card with that text
-# appears, then the end of the POST that stored it.
+# appears, then the end of the PUT that stored it.
 PROBE = """() => {
   const input = document.getElementById("quick-add-input");
   const board = document.getElementById("board");
@@ -38,7 +38,8 @@ PROBE = """() => {
     requestAnimationFrame(() => { sample.visible = performance.now(); });
   }).observe(board, { subtree: true, childList: true, characterData: true });
   new PerformanceObserver((list) => {
-    const posts = list.getEntries().filter((entry) => entry.name.endsWith("/api/tasks"));
+    const creates = (entry) => new URL(entry.name).pathname.startsWith("/api/tasks/");
+    const posts = list.getEntries().filter(creates);
     for (const entry of posts) {
       const sample = window.quickAddTimes.find((s) => !s.saved && s.enter <= entry.startTime);
       if (sample) sample.saved = entry.responseEnd;

@@ -10,8 +10,8 @@ from .ui import add_task, card, column, quick_add
 def test_an_add_that_cannot_reach_the_api_is_undone_and_the_text_kept(signed_in_page: Page) -> None:
     page = signed_in_page
     page.route(
-        "**/api/tasks",
-        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+        "**/api/tasks/*",
+        lambda route: route.abort() if route.request.method == "PUT" else route.continue_(),
     )
     text = f"Idea while offline {uuid.uuid4().hex[:6]}"
     quick_add(page).fill(text)

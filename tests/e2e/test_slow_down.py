@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from tests.support.people import Person
 
-from .ui import SERVER_TIMEOUT_MS, card, quick_add, wait_until_saved
+from .ui import SERVER_TIMEOUT_MS, card, is_task_create, quick_add, wait_until_saved
 
 
 def test_a_rate_limited_add_waits_and_then_saves(signed_in_page: Page, person: Person, db) -> None:
@@ -16,11 +16,7 @@ def test_a_rate_limited_add_waits_and_then_saves(signed_in_page: Page, person: P
     statuses: list[int] = []
     page.on(
         "response",
-        lambda response: (
-            statuses.append(response.status)
-            if response.url.endswith("/api/tasks") and response.request.method == "POST"
-            else None
-        ),
+        lambda response: statuses.append(response.status) if is_task_create(response) else None,
     )
 
     quick_add(page).fill("Added while slowed down")

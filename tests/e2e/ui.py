@@ -1,10 +1,11 @@
 """What a person does and points at in the app, as steps and locators for the tests."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Response, expect
 
 # The API can stall for a while when the shared stack is busy (the local functions emulator
 # reloads on code changes); what the page shows at once is checked with the shorter default.
@@ -67,10 +68,18 @@ def quick_add(page: Page) -> Locator:
     return page.get_by_label("New task")
 
 
+TASK_URL = re.compile(r"/api/tasks/[A-Za-z0-9_-]+$")
+
+
+def is_task_create(response: Response) -> bool:
+    """The web app creates a task with PUT /api/tasks/{the id it chose}."""
+    return response.request.method == "PUT" and bool(TASK_URL.search(response.url))
+
+
 def add_task(page: Page, text: str) -> None:
     """Adds a task and waits until the API has stored it."""
     with page.expect_response(
-        lambda response: response.url.endswith("/api/tasks") and response.request.method == "POST",
+        is_task_create,
         timeout=SERVER_TIMEOUT_MS,
     ) as answer:
         quick_add(page).fill(text)

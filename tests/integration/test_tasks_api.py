@@ -204,3 +204,18 @@ def test_people_never_reach_each_others_tasks(person, other_person):
     _assert_error(other_person.delete(path), 404, "not_found")
     assert _all_tasks(other_person) == []
     assert person.get(path).json() == mine
+
+
+def test_a_create_sent_twice_with_its_id_makes_one_task(person):
+    first = person.put("/tasks/clientChosenId0001", json={"description": "Only once"})
+    again = person.put("/tasks/clientChosenId0001", json={"description": "Only once"})
+
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json() == first.json()
+    assert again.headers["Location"] == "/api/tasks/clientChosenId0001"
+    assert [task["id"] for task in _all_tasks(person)] == ["clientChosenId0001"]
+
+
+def test_an_id_of_another_shape_is_refused_and_creates_nothing(person):
+    assert person.put("/tasks/__reserved__", json={"description": "No"}).status_code == 404
+    assert _all_tasks(person) == []

@@ -37,11 +37,26 @@ def list_tasks(ctx: RouteContext) -> Response:
 
 
 def create_task(ctx: RouteContext) -> Response:
+    return _create(ctx, None)
+
+
+def put_task(ctx: RouteContext) -> Response:
+    """Create with the client's id: sending it again answers the same task, 200."""
+    return _create(ctx, ctx.params["task_id"])
+
+
+def _create(ctx: RouteContext, task_id: str | None) -> Response:
     body = parse_body(TaskCreate, read_json(ctx.request))
-    if body.status in OPEN_STATUSES:
-        quotas.check_room_for_open_task(ctx.uid)
-    task = task_store.create_task(ctx.uid, body.description, body.status, ctx.now)
-    return json_response(task.to_json(), 201, {"Location": f"/api/tasks/{task.id}"})
+    if task_id is not None and task_store.task_exists(ctx.uid, task_id):
+        task, created = task_store.get_task(ctx.uid, task_id), False
+    else:
+        if body.status in OPEN_STATUSES:
+            quotas.check_room_for_open_task(ctx.uid)
+        task, created = task_store.create_task(
+            ctx.uid, body.description, body.status, ctx.now, task_id
+        )
+    headers = {"Location": f"/api/tasks/{task.id}"}
+    return json_response(task.to_json(), 201 if created else 200, headers)
 
 
 def get_task(ctx: RouteContext) -> Response:
@@ -68,6 +83,7 @@ ROUTES = [
     Route("/tasks", ("GET",), list_tasks),
     Route("/tasks", ("POST",), create_task),
     Route("/tasks/<task_id>", ("GET",), get_task),
+    Route("/tasks/<task_id>", ("PUT",), put_task),
     Route("/tasks/<task_id>", ("PATCH",), patch_task),
     Route("/tasks/<task_id>", ("DELETE",), delete_task),
 ]

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from google.api_core.exceptions import AlreadyExists
 from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
@@ -33,8 +34,12 @@ def task_from(snapshot: firestore.DocumentSnapshot) -> Task:
     return Task.from_document(snapshot.id, snapshot.to_dict() or {})
 
 
-def create_task(uid: str, description: str, status: Status, now: datetime) -> Task:
-    ref = tasks_of(uid).document()
+def create_task(
+    uid: str, description: str, status: Status, now: datetime, task_id: str | None = None
+) -> tuple[Task, bool]:
+    """Create the task (with the caller's id if given); with an id already taken, the task
+    that has it, unchanged: a retried create makes no second task. And whether it was new."""
+    ref = task_ref(uid, task_id) if task_id is not None else tasks_of(uid).document()
     task = Task(
         id=ref.id,
         description=description,
@@ -43,8 +48,15 @@ def create_task(uid: str, description: str, status: Status, now: datetime) -> Ta
         updated_at=now,
         done_at=now if status == "done" else None,
     )
-    ref.create(task.to_document())
-    return task
+    try:
+        ref.create(task.to_document())
+    except AlreadyExists:
+        return get_task(uid, ref.id), False
+    return task, True
+
+
+def task_exists(uid: str, task_id: str) -> bool:
+    return task_ref(uid, task_id).get().exists
 
 
 def get_task(uid: str, task_id: str) -> Task:

@@ -4,6 +4,15 @@ export const STATUSES = ["todo", "doing", "done"];
 
 const timeOf = (isoTime) => Date.parse(isoTime) || 0;
 
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A random 20-character id, as Firestore makes them (62^20: no two people's drafts meet). */
+function newTaskId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  // 256 is 4 × 62 + 8: the few values past 4 × 62 bend the odds by under 4 %, harmless here.
+  return Array.from(bytes, (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join("");
+}
+
 /**
  * The board's tasks: what the realtime listener last delivered, plus API answers the listener
  * has not caught up with yet, plus optimistic changes still in flight (applied in order).
@@ -14,16 +23,13 @@ export function createTaskStore() {
   const seenOnServer = new Set();
   const confirmed = new Map(); // id -> task from an API answer, or null once deleted
   let overlays = []; // { id, apply(task | undefined) -> task | null }
-  const keyOfId = new Map(); // server id -> the local key its card was created under
-  const createdIds = new Map(); // local key -> Promise of the server id
-  const drafts = new Map(); // local key -> { description, serverId } of creates not yet answered
+  const createdIds = new Map(); // id of a create in flight -> Promise of it, for later changes
   const pendingDeletes = new Set();
   const subscribers = new Set();
   let loaded = false;
   let loadError = null;
   let saving = 0; // API writes in flight
   let lastSaveFailed = false;
-  let localSeq = 0;
   let lastCreate = Promise.resolve();
 
   function state() {
@@ -38,7 +44,7 @@ export function createTaskStore() {
       else tasks.delete(overlay.id);
     }
     const list = [...tasks.values()]
-      .map((task) => ({ ...task, key: keyOfId.get(task.id) ?? task.id }))
+      .map((task) => ({ ...task, key: task.id }))
       .sort((a, b) => timeOf(b.created_at) - timeOf(a.created_at));
     return { loaded, loadError, saving: saving > 0, lastSaveFailed, tasks: list };
   }
@@ -89,32 +95,6 @@ export function createTaskStore() {
   const optimistic = (id, apply, send) => settle(addOverlay(id, apply), send);
   const patched = (changes) => (task) => task && { ...task, ...changes };
 
-  // From here on the task is known by its server id, but its card keeps the draft's key.
-  function linkDraft(key, serverId) {
-    drafts.get(key).serverId = serverId;
-    keyOfId.set(serverId, key);
-    for (const overlay of overlays) if (overlay.id === key) overlay.id = serverId;
-  }
-
-  // The listener often delivers a new task before the API answers its POST. Taking it for the
-  // draft with the same text keeps one card on screen instead of two; the POST's answer has
-  // the final word on which id it was.
-  function adoptNewTasks(tasks, previous) {
-    if (!loaded) return; // the first snapshot is what existed before: nothing in it is a draft
-    for (const task of tasks) {
-      if (previous.has(task.id) || keyOfId.has(task.id)) continue;
-      const match = [...drafts].find(([, d]) => !d.serverId && d.description === task.description);
-      if (match) linkDraft(match[0], task.id);
-    }
-  }
-
-  function settleDraft(key, task) {
-    const guess = drafts.get(key).serverId;
-    if (guess && guess !== task?.id) keyOfId.delete(guess);
-    if (task) linkDraft(key, task.id);
-    drafts.delete(key);
-  }
-
   return {
     subscribe(subscriber) {
       subscribers.add(subscriber);
@@ -123,7 +103,6 @@ export function createTaskStore() {
     },
 
     receiveServerTasks(tasks) {
-      adoptNewTasks(tasks, serverTasks);
       serverTasks = new Map(tasks.map((task) => [task.id, task]));
       for (const id of serverTasks.keys()) seenOnServer.add(id);
       for (const [id, answer] of confirmed) {
@@ -140,10 +119,12 @@ export function createTaskStore() {
     },
 
     add(description) {
-      const key = `local-${++localSeq}`;
+      // The id is chosen here, so the card, the listener's copy and the API's answer are one
+      // task from the start, and a create sent twice (PUT) still makes one task.
+      const id = newTaskId();
       const now = new Date().toISOString();
       const draft = {
-        id: key,
+        id,
         description,
         status: "todo",
         notify_email: false,
@@ -153,22 +134,14 @@ export function createTaskStore() {
         updated_at: now,
         done_at: null,
       };
-      drafts.set(key, { description, serverId: null });
-      const created = optimistic(key, (task) => task ?? draft, async () => {
+      const created = optimistic(id, (task) => task ?? draft, () => {
         // One at a time, so the server's created_at keeps the order the tasks were typed in.
-        const post = lastCreate.then(() => api.post("/api/tasks", { description }));
-        lastCreate = post.catch(() => {});
-        try {
-          const task = await post;
-          settleDraft(key, task);
-          return task;
-        } catch (error) {
-          settleDraft(key, null);
-          throw error;
-        }
+        const put = lastCreate.then(() => api.put(`/api/tasks/${id}`, { description }));
+        lastCreate = put.catch(() => {});
+        return put;
       });
-      createdIds.set(key, created.then((task) => task.id));
-      createdIds.get(key).catch(() => {}); // the caller reports the failure once, through `created`
+      createdIds.set(id, created.then((task) => task.id));
+      createdIds.get(id).catch(() => {}); // the caller reports the failure once, through `created`
       return created;
     },
 
@@ -224,9 +197,7 @@ export function createTaskStore() {
       seenOnServer.clear();
       confirmed.clear();
       overlays = [];
-      keyOfId.clear();
       createdIds.clear();
-      drafts.clear();
       pendingDeletes.clear();
     },
   };
