@@ -6,7 +6,7 @@ from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import content_type_conformance, positive_data_acceptance
 
 from tests.support.people import Person, sign_up
 from tests.support.stack import FUNCTIONS_URL
@@ -53,14 +53,23 @@ SEMANTIC_INPUTS = {
 }
 
 
+def _reaches_taskly(case) -> bool:
+    # functions-framework routes with werkzeug's path converter, which matches no line break:
+    # such a path is answered by the framework itself (an HTML 404) before Taskly sees it.
+    return not any("\n" in str(value) for value in (case.path_parameters or {}).values())
+
+
 @SCHEMA.parametrize()
 @settings(
     max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,  # the same examples on every run: CI fails on the code, not on luck
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
 def test_every_operation_keeps_the_contract(case):
     excluded = [positive_data_acceptance] if case.operation.label in SEMANTIC_INPUTS else []
+    if not _reaches_taskly(case):
+        excluded.append(content_type_conformance)
     # Straight to the function: the Hosting emulator's proxy fails (500) on some non-ASCII
     # query strings before the request reaches Taskly; Hosting's rewrite is tested elsewhere.
     case.call_and_validate(

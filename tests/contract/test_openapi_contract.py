@@ -9,7 +9,6 @@ are checked against the contract too, so the file and the server agree on what i
 import base64
 import io
 import re
-import secrets
 import time
 import zoneinfo
 from pathlib import Path
@@ -36,6 +35,7 @@ from taskly.tasks import store as tasks
 from taskly.tasks.document import STATUSES
 from tests.support import capture
 from tests.support.people import Person
+from tests.support.phones import unique_phone
 from tests.support.stack import APP_URL
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -675,7 +675,7 @@ def test_phone_verification_and_sms_reminders(openapi, person):
     sms_early = person.put(f"/tasks/{task['id']}/reminders", json={"email": False, "sms": True})
     _error(openapi, sms_early, 409, "failed_precondition", "sms", request_valid=True)
 
-    phone = f"+1415{secrets.randbelow(10**7):07d}"
+    phone = unique_phone()
     assert person.put("/me", json={"phone": phone}).status_code == 200
     sent = _conforms(openapi, person.post("/me/phone/verify", json={}), 202, request_valid=True)
     assert sent == {"status": "code_sent"}

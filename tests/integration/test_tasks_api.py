@@ -149,6 +149,7 @@ def test_bad_patches_change_nothing(person):
         {"limit": "1" * 4301},  # more digits than Python's int() takes
         {"cursor": "%%%"},
         {"cursor": ""},
+        {"status": ""},
     ],
 )
 def test_bad_list_queries_are_400(person, params):

@@ -27,7 +27,7 @@ def list_tasks(ctx: RouteContext) -> Response:
     unknown = sorted(set(args) - {"status", "limit", "cursor"})
     if unknown:
         raise InvalidInput(f"Unknown query parameter '{unknown[0]}'.", unknown[0])
-    status = args.get("status") or None
+    status = args.get("status")
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"Status must be one of: {', '.join(STATUSES)}.", "status")
     page, next_cursor = task_store.list_tasks(
