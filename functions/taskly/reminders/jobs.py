@@ -9,23 +9,30 @@ from taskly.limits import SMS_CONFIRMATION_EVERY_SECONDS
 from taskly.profiles.document import Channel
 
 
-class DigestJob(BaseModel):
-    """Send ``uid`` the digest of their tasks due by ``due_by`` on ``channel``."""
+class _QueuedJob(BaseModel):
+    """A queue task's payload: read strictly, never changed once made."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    kind: Literal["digest"] = "digest"
+
+
+class _DeliveryJob(_QueuedJob):
+    """One message for one person on one channel."""
+
     uid: str
     channel: Channel
+
+
+class DigestJob(_DeliveryJob):
+    """Send ``uid`` the digest of their tasks due by ``due_by`` on ``channel``."""
+
+    kind: Literal["digest"] = "digest"
     due_by: AwareDatetime
 
 
-class ConfirmationJob(BaseModel):
+class ConfirmationJob(_DeliveryJob):
     """Confirm that a task's reminders on ``channel`` were turned on or off by one write."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["confirmation"] = "confirmation"
-    uid: str
-    channel: Channel
     event_id: str
     task_id: str
     description: str
@@ -35,10 +42,9 @@ class ConfirmationJob(BaseModel):
     changed_at: AwareDatetime
 
 
-class DigestBatchJob(BaseModel):
+class DigestBatchJob(_QueuedJob):
     """The digest jobs found on one page of the sweep, to be queued one by one."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["digest_batch"] = "digest_batch"
     swept_at: AwareDatetime
     jobs: list[DigestJob]
