@@ -7,10 +7,11 @@ service account in the cloud.
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from google.cloud import firestore
 
+from taskly.errors import Unavailable
 from taskly.settings import project_id
 
 
@@ -18,6 +19,28 @@ from taskly.settings import project_id
 def db() -> firestore.Client:
     """The shared Firestore client."""
     return firestore.Client(project=project_id())
+
+
+ResultT = TypeVar("ResultT")
+
+
+class Contention(Unavailable):
+    """Others changed the same documents at the same moment, again and again."""
+
+    def __init__(self) -> None:
+        super().__init__("This was being changed elsewhere at the same moment. Try again.")
+
+
+def run_transaction(work: Callable[..., ResultT], *args: Any) -> ResultT:
+    """``work(transaction, *args)`` in a transaction, retried by the client on conflicts."""
+    try:
+        return firestore.transactional(work)(db().transaction(), *args)
+    except ValueError as error:
+        # The client gives up after 5 aborted commits ("Failed to commit transaction in 5
+        # attempts"): a normal outcome under contention, for the caller to answer, not a crash.
+        if "Failed to commit transaction" not in str(error):
+            raise
+        raise Contention() from None
 
 
 BATCH_LIMIT = 400  # below Firestore's 500 writes per commit

@@ -11,7 +11,7 @@ from typing import Any
 
 from google.cloud import firestore
 
-from taskly.firestore_client import db
+from taskly.firestore_client import Contention, db, run_transaction
 
 # Far longer than a send can take (the provider timeout is seconds), so a live claim is never
 # taken over; a claim older than this belongs to a run that died mid-send.
@@ -105,13 +105,9 @@ def claim(
 ) -> Claim:
     """Take the right to send ``key``, or say why not."""
     try:
-        return firestore.transactional(_claim)(db().transaction(), key, record, owner, now)
-    except ValueError as error:
-        # The client gives up after 5 aborted commits ("Failed to commit transaction in 5
-        # attempts"): others are claiming this record at the same moment. One of them has it.
-        if "Failed to commit transaction" not in str(error):
-            raise
-        return Claim.IN_PROGRESS
+        return run_transaction(_claim, key, record, owner, now)
+    except Contention:
+        return Claim.IN_PROGRESS  # others are claiming this record at this moment: one has it
 
 
 def read(key: str) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from taskly import settings
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
 from taskly.errors import Conflict, InvalidInput, LimitReached, Unavailable
-from taskly.firestore_client import db
+from taskly.firestore_client import db, run_transaction
 from taskly.phone import send_limits
 from taskly.phone.code import codes_match, hash_code, new_code, render_code_sms
 from taskly.phone.numbers import allowed_countries, may_text
@@ -81,7 +81,7 @@ def send_code(uid: str, profile: Profile, now: datetime) -> None:
         countries = ", ".join(sorted(allowed_countries()))
         raise Conflict(f"Taskly can text numbers in these countries only: {countries}.", "phone")
     code, salt = new_code(), secrets.token_hex(16)
-    firestore.transactional(_store_code)(db().transaction(), uid, phone, code, salt, now)
+    run_transaction(_store_code, uid, phone, code, salt, now)
     outcome = send_once(
         f"phone-code:{uid}:{salt}",
         {"uid": uid, "channel": "sms", "to": phone, "template": "verification_code"},
@@ -118,6 +118,6 @@ def confirm_code(uid: str, code: str, profile: Profile, now: datetime) -> None:
     """Mark the phone verified when ``code`` is the one sent; count wrong tries."""
     if not profile.phone:
         raise Conflict("Add a phone number to your profile first.", "phone")
-    matched = firestore.transactional(_confirm)(db().transaction(), uid, code, now)
+    matched = run_transaction(_confirm, uid, code, now)
     if not matched:
         raise InvalidInput("That code is not right. Check the SMS and try again.", "code")

@@ -8,7 +8,7 @@ from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
 from taskly.errors import NotFound
-from taskly.firestore_client import db
+from taskly.firestore_client import db, run_transaction
 from taskly.profiles.document import Profile
 
 
@@ -49,7 +49,7 @@ def load_profile(uid: str, email: str | None, email_verified: bool, now: datetim
         return replace(existing, **changes)
     profile = Profile.new(uid, email, email_verified, now)
     try:
-        firestore.transactional(_create_unless_deleting)(db().transaction(), profile)
+        run_transaction(_create_unless_deleting, profile)
     except AlreadyExists:  # a parallel first request made it
         return read_profile(uid) or profile
     return profile

@@ -10,7 +10,7 @@ from datetime import datetime
 from google.cloud import firestore
 
 from taskly.errors import LimitReached
-from taskly.firestore_client import db
+from taskly.firestore_client import Contention, db, run_transaction
 from taskly.limits import WRITE_BURST, WRITES_PER_MINUTE
 from taskly.ratelimit.bucket import Bucket, Decision, take
 
@@ -29,7 +29,13 @@ def _spend(transaction: firestore.Transaction, uid: str, now: datetime) -> Decis
 
 def spend_write(uid: str, now: datetime) -> None:
     """Allow one write for ``uid`` or raise LimitReached with the wait."""
-    decision = firestore.transactional(_spend)(db().transaction(), uid, now)
+    try:
+        decision = run_transaction(_spend, uid, now)
+    except Contention:
+        # Many writes of one person at the same instant: that is what the limit is for.
+        raise LimitReached(
+            "Taskly is busy with your other changes. Try again in 1 s; nothing was changed.", 1
+        ) from None
     if not decision.allowed:
         raise LimitReached(
             f"That's a lot of changes at once: Taskly takes {WRITES_PER_MINUTE} a minute. "

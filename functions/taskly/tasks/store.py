@@ -9,7 +9,7 @@ from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
 from taskly.errors import NotFound
-from taskly.firestore_client import db, update_in_batches
+from taskly.firestore_client import db, run_transaction, update_in_batches
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.tasks.cursor import DOCUMENT_ID, Cursor, decode_cursor, encode_cursor
@@ -115,9 +115,7 @@ def _apply_change(
 
 def change_task(uid: str, task_id: str, changes: dict[str, Any], now: datetime) -> Task:
     """Apply field changes atomically, keeping done_at and next_reminder_at true."""
-    transaction = db().transaction()
-    apply = firestore.transactional(_apply_change)
-    return apply(transaction, uid, task_id, changes, now)
+    return run_transaction(_apply_change, uid, task_id, changes, now)
 
 
 def delete_task(uid: str, task_id: str) -> None:
