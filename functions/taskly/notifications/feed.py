@@ -6,7 +6,7 @@ from typing import Any
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
-from taskly.firestore_client import db, delete_in_batches, update_in_batches
+from taskly.firestore_client import count, db, delete_in_batches, update_in_batches
 from taskly.limits import NOTIFICATIONS_KEPT
 from taskly.profiles.store import profile_ref
 from taskly.tasks.store import DOCUMENT_ID
@@ -33,7 +33,7 @@ def add_notification(
 
 def _prune(uid: str) -> None:
     """Keep the newest NOTIFICATIONS_KEPT items: reads only what goes."""
-    extra = int(feed_of(uid).count().get()[0][0].value) - NOTIFICATIONS_KEPT
+    extra = count(feed_of(uid)) - NOTIFICATIONS_KEPT
     if extra <= 0:
         return
     oldest = feed_of(uid).order_by("created_at").limit(extra)
@@ -52,8 +52,7 @@ def notification_json(notification_id: str, data: dict[str, Any]) -> dict[str, A
 
 
 def unread_count(uid: str) -> int:
-    query = feed_of(uid).where(filter=firestore.FieldFilter("read", "==", False)).count()
-    return int(query.get()[0][0].value)
+    return count(feed_of(uid).where(filter=firestore.FieldFilter("read", "==", False)))
 
 
 def recent(uid: str, limit: int = FEED_SIZE) -> list[dict[str, Any]]:

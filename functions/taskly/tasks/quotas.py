@@ -7,21 +7,18 @@ that can go past a quota, which is what a quota needs: a ceiling, not an exact f
 from google.cloud import firestore
 
 from taskly.errors import Conflict
+from taskly.firestore_client import count
 from taskly.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX
 from taskly.tasks.document import OPEN_STATUSES
 from taskly.tasks.store import get_task, tasks_of
 
 
-def _count(query: firestore.Query) -> int:
-    return int(query.count().get()[0][0].value)
-
-
 def open_task_count(uid: str) -> int:
-    return _count(tasks_of(uid).where(filter=firestore.FieldFilter("status", "in", OPEN_STATUSES)))
+    return count(tasks_of(uid).where(filter=firestore.FieldFilter("status", "in", OPEN_STATUSES)))
 
 
 def reminded_task_count(uid: str) -> int:
-    return _count(tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None)))
+    return count(tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None)))
 
 
 def check_room_for_open_task(uid: str) -> None:
