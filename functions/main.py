@@ -7,11 +7,14 @@ from flask import Response
 
 from taskly import settings
 from taskly.api.app import handle
-from taskly.reminders.confirmations import TaskWrite, confirm_reminder_change
+from taskly.progress.store import record_task_write
+from taskly.reminders.confirmations import confirm_reminder_change
 from taskly.reminders.sweep import run_sweep
 from taskly.reminders.task_handlers import deliver, fan_out
 from taskly.runtime_guard import refuse_emulator_settings
 from taskly.settings import SECRETS
+from taskly.tasks.writes import TaskWrite
+from taskly.timestamps import utc_now
 
 refuse_emulator_settings()
 
@@ -38,17 +41,18 @@ def api(request: https_fn.Request) -> https_fn.Response:
 def on_task_written(
     event: firestore_fn.Event[firestore_fn.Change[firestore_fn.DocumentSnapshot | None]],
 ) -> None:
-    """Records reminders turning on or off in the feed and queues their confirmations."""
+    """Counts the write in the person's progress, records reminders turning on or off in the
+    feed and queues their confirmations."""
     before, after = event.data.before, event.data.after
-    confirm_reminder_change(
-        TaskWrite(
-            event_id=event.id,
-            uid=event.params["uid"],
-            task_id=event.params["task_id"],
-            before=before.to_dict() if before is not None else None,
-            after=after.to_dict() if after is not None else None,
-        )
+    write = TaskWrite(
+        event_id=event.id,
+        uid=event.params["uid"],
+        task_id=event.params["task_id"],
+        before=before.to_dict() if before is not None else None,
+        after=after.to_dict() if after is not None else None,
     )
+    record_task_write(write, utc_now())
+    confirm_reminder_change(write)
 
 
 # The sweep only reads due tasks a page at a time and queues deliveries: small and quick.

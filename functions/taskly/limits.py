@@ -25,3 +25,7 @@ CODES_PER_NUMBER_PER_DAY = 6
 # SMS confirmations of a task's switch: at most one text per task per this many seconds (the
 # in-app feed records every change).
 SMS_CONFIRMATION_EVERY_SECONDS = 3600
+# Progress statistics: days of history kept per person (the streak can count this far back),
+# and per day the done tasks whose created-to-done time is kept for the medians.
+PROGRESS_DAYS_KEPT = 400
+DONE_TIMES_PER_DAY_KEPT = 200

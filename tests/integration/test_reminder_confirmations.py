@@ -6,8 +6,9 @@ import pytest
 from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.queue import enqueue_delivery
-from taskly.reminders.confirmations import TaskWrite, confirm_reminder_change
+from taskly.reminders.confirmations import confirm_reminder_change
 from taskly.reminders.jobs import ConfirmationJob, job_payload
+from taskly.tasks.writes import TaskWrite
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.waiting import arrived, eventually, settled

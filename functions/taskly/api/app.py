@@ -15,6 +15,7 @@ from taskly.api import (
     notification_routes,
     phone_routes,
     profile_routes,
+    progress_routes,
     reminder_routes,
     task_routes,
     unsubscribe_routes,
@@ -38,6 +39,7 @@ ROUTES: list[Route] = [
     *task_routes.ROUTES,
     *reminder_routes.ROUTES,
     *notification_routes.ROUTES,
+    *progress_routes.ROUTES,
     *phone_routes.ROUTES,
     *unsubscribe_routes.ROUTES,
 ]

@@ -1,9 +1,6 @@
 """Confirming a reminder channel turning on or off: the feed item at once, the email or text
 through the delivery queue (which retries it when a provider is down)."""
 
-from dataclasses import dataclass
-from typing import Any
-
 from taskly import settings
 from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.queue import enqueue_delivery
@@ -14,20 +11,12 @@ from taskly.profiles.store import profile_ref, read_profile
 from taskly.reminders import messages
 from taskly.reminders.jobs import ConfirmationJob, confirmation_key, job_payload
 from taskly.tasks.document import Task
+from taskly.tasks.writes import TaskWrite
 from taskly.timestamps import utc_now
 
 # Changes made by an unsubscribe link are confirmed on the page, not by more email.
 QUIET_SOURCE = "unsubscribe"
 _CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS"}
-
-
-@dataclass(frozen=True)
-class TaskWrite:
-    event_id: str
-    uid: str
-    task_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
 
 
 def channel_changes(before: Task | None, after: Task) -> dict[Channel, bool]:
@@ -50,10 +39,9 @@ def feed_text(description: str, turned_on: list[Channel], turned_off: list[Chann
 
 def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
     """Record the change in the feed and queue its confirmations; the channels queued."""
-    if write.after is None:
+    before, after = write.before_task(), write.after_task()
+    if after is None:
         return []
-    before = Task.from_document(write.task_id, write.before) if write.before else None
-    after = Task.from_document(write.task_id, write.after)
     changes = channel_changes(before, after)
     if not changes:
         return []

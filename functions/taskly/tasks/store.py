@@ -13,7 +13,7 @@ from taskly.firestore_client import db, run_transaction, update_in_batches
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.tasks.cursor import DOCUMENT_ID, Cursor, decode_cursor, encode_cursor
-from taskly.tasks.document import Status, Task
+from taskly.tasks.document import OPEN_STATUSES, Status, Task
 
 PAGE_DEFAULT = 50
 PAGE_MAX = 100
@@ -131,3 +131,14 @@ def reschedule_reminders(uid: str, profile: Profile, now: datetime) -> int:
     next_at = profile.next_reminder_after(now)
     refs = (snapshot.reference for snapshot in pending.stream())
     return update_in_batches(refs, {"next_reminder_at": next_at})
+
+
+def oldest_open_tasks(uid: str, limit: int) -> list[Task]:
+    """The open tasks waiting longest, oldest first."""
+    query = (
+        tasks_of(uid)
+        .where(filter=firestore.FieldFilter("status", "in", list(OPEN_STATUSES)))
+        .order_by("created_at")
+        .limit(limit)
+    )
+    return [task_from(snapshot) for snapshot in query.stream()]

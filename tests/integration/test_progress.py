@@ -1,0 +1,81 @@
+"""The Progress numbers: kept up to date by the task trigger, read in a handful of reads."""
+
+from datetime import UTC, datetime
+
+from taskly.progress.store import record_task_write, stats_ref
+from taskly.tasks.writes import TaskWrite
+from tests.support.people import Person
+from tests.support.waiting import eventually
+
+
+def _progress(person: Person) -> dict:
+    answer = person.get("/progress")
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def _add(person: Person, description: str, status: str = "todo") -> dict:
+    return person.post("/tasks", json={"description": description, "status": status}).json()
+
+
+def test_done_tasks_show_today_this_week_and_in_the_streak(person):
+    person.put("/me", json={"timezone": "Pacific/Auckland"})
+    first = _add(person, "Book the dentist")
+    _add(person, "Pay rent")
+    _add(person, "Water plants", status="done")
+    person.patch(f"/tasks/{first['id']}", json={"status": "done"})
+
+    eventually(lambda: _progress(person)["done_today"] == 2)
+    progress = _progress(person)
+    assert progress["timezone"] == "Pacific/Auckland"
+    assert progress["done_this_week"] == 2
+    assert progress["streak_days"] == 1
+    assert progress["weeks"][-1]["created"] == 3
+    assert progress["weeks"][-1]["done"] == 2
+    assert sum(week["created"] for week in progress["weeks"]) == 3
+    assert progress["median_seconds_to_done"]["last_30_days"] is not None
+    assert progress["median_seconds_to_done"]["month_before"] is None
+    assert [task["description"] for task in progress["oldest_open"]] == ["Pay rent"]
+
+
+def test_reopening_a_task_takes_it_out_of_the_count(person):
+    task = _add(person, "Send invoice")
+    person.patch(f"/tasks/{task['id']}", json={"status": "done"})
+    eventually(lambda: _progress(person)["done_today"] == 1)
+    person.patch(f"/tasks/{task['id']}", json={"status": "doing"})
+    eventually(lambda: _progress(person)["done_today"] == 0)
+    assert _progress(person)["streak_days"] == 0
+
+
+def test_the_oldest_open_tasks_come_oldest_first_and_skip_done_ones(person):
+    ids = [_add(person, f"Task {n}")["id"] for n in range(7)]
+    person.patch(f"/tasks/{ids[0]}", json={"status": "done"})
+    person.patch(f"/tasks/{ids[2]}", json={"status": "doing"})
+    oldest = _progress(person)["oldest_open"]
+    assert [task["description"] for task in oldest] == [f"Task {n}" for n in range(1, 6)]
+
+
+def test_a_new_person_has_an_empty_progress(person):
+    progress = _progress(person)
+    assert progress["done_today"] == 0
+    assert progress["streak_days"] == 0
+    assert [week["done"] for week in progress["weeks"]] == [0] * 12
+    assert progress["median_seconds_to_done"] == {"last_30_days": None, "month_before": None}
+    assert progress["oldest_open"] == []
+
+
+def test_a_replayed_trigger_event_counts_once(person):
+    person.put("/me", json={"timezone": "UTC"})
+    now = datetime.now(UTC)
+    task = {"description": "Replayed", "status": "done", "created_at": now, "done_at": now}
+    write = TaskWrite("event-replayed", person.uid, "task-replayed", None, task)
+    assert record_task_write(write, now)
+    assert not record_task_write(write, now)
+    days = stats_ref(person.uid).get().to_dict()["days"]
+    assert days[now.date().isoformat()]["done"] == 1
+
+
+def test_progress_is_only_the_callers_own(person, other_person):
+    _add(person, "Mine", status="done")
+    eventually(lambda: _progress(person)["done_today"] == 1)
+    assert _progress(other_person)["done_today"] == 0

@@ -1,0 +1,139 @@
+"""Progress statistics: how task writes change the per-day counts, and what the page shows."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from taskly.limits import PROGRESS_DAYS_KEPT
+from taskly.progress import summary
+from taskly.progress.stats import Day, ProgressStats
+from taskly.tasks.document import Task
+
+CREATED = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)  # Monday 23:30 in Berlin
+
+
+def _task(**fields) -> Task:
+    return replace(Task(id="t1", description="Write report", created_at=CREATED), **fields)
+
+
+def _done(task: Task, at: datetime) -> Task:
+    return replace(task, status="done", done_at=at)
+
+
+def test_a_new_task_counts_as_created_on_the_local_day():
+    stats = ProgressStats(timezone="Europe/Berlin")
+    assert stats.apply("e1", None, _task())
+    assert stats.days == {date(2026, 11, 30): Day(created=1)}
+    assert stats.done_tasks == 0
+
+
+def test_a_task_moved_to_done_counts_on_its_done_day_with_its_time_to_done():
+    stats = ProgressStats(timezone="Europe/Berlin")
+    task = _task()
+    stats.apply("e1", None, task)
+    stats.apply("e2", task, _done(task, CREATED + timedelta(hours=3)))
+    assert stats.days[date(2026, 12, 1)] == Day(done=1, done_seconds=[3 * 3600])
+    assert stats.done_tasks == 1
+
+
+def test_the_same_event_twice_counts_once():
+    stats = ProgressStats(timezone="UTC")
+    task = _task()
+    assert stats.apply("e1", None, task)
+    assert not stats.apply("e1", None, task)
+    assert stats.days[date(2026, 11, 30)].created == 1
+
+
+def test_reopening_a_done_task_takes_its_done_back():
+    stats = ProgressStats(timezone="UTC")
+    task = _task()
+    done = _done(task, CREATED + timedelta(minutes=5))
+    stats.apply("e1", None, task)
+    stats.apply("e2", task, done)
+    stats.apply("e3", done, replace(done, status="todo", done_at=None))
+    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=0, done_seconds=[])
+    assert stats.done_tasks == 0
+
+
+def test_deleting_a_done_task_keeps_the_history_but_leaves_the_done_column():
+    stats = ProgressStats(timezone="UTC")
+    done = _done(_task(), CREATED + timedelta(minutes=5))
+    stats.apply("e1", None, done)
+    stats.apply("e2", done, None)
+    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=1, done_seconds=[300])
+    assert stats.done_tasks == 0
+
+
+def test_an_edit_changes_nothing():
+    stats = ProgressStats(timezone="UTC")
+    task = _task()
+    stats.apply("e1", task, replace(task, description="Write the report"))
+    assert stats.days == {}
+
+
+def test_the_document_round_trips():
+    stats = ProgressStats(timezone="UTC")
+    stats.apply("e1", None, _done(_task(), CREATED + timedelta(hours=1)))
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    again = ProgressStats.from_document(stats.to_document(now), "UTC")
+    assert again == stats
+
+
+def test_pruning_forgets_old_days_and_keeps_done_times_only_for_the_medians():
+    today = date(2026, 12, 1)
+    stats = ProgressStats(
+        timezone="UTC",
+        days={
+            today - timedelta(days=PROGRESS_DAYS_KEPT): Day(created=1),
+            today - timedelta(days=100): Day(done=2, done_seconds=[1, 2]),
+            today - timedelta(days=59): Day(done=1, done_seconds=[5]),
+        },
+    )
+    stats.prune(today)
+    assert stats.days == {
+        today - timedelta(days=100): Day(done=2, done_seconds=[]),
+        today - timedelta(days=59): Day(done=1, done_seconds=[5]),
+    }
+
+
+def test_weeks_run_monday_to_sunday_oldest_first():
+    today = date(2026, 12, 2)  # a Wednesday
+    stats = ProgressStats(
+        timezone="UTC",
+        days={
+            date(2026, 11, 30): Day(created=2, done=1),  # this week's Monday
+            date(2026, 11, 29): Day(created=5),  # last week's Sunday
+            date(2026, 9, 7): Day(done=9),  # 12 weeks back: not shown
+            date(2026, 9, 14): Day(done=4),  # the first week shown
+        },
+    )
+    weeks = summary.weeks(stats, today)
+    assert len(weeks) == summary.WEEKS_SHOWN
+    assert weeks[0] == summary.Week(date(2026, 9, 14), created=0, done=4)
+    assert weeks[-2] == summary.Week(date(2026, 11, 23), created=5, done=0)
+    assert weeks[-1] == summary.Week(date(2026, 11, 30), created=2, done=1)
+    assert summary.done_this_week(stats, today) == 1
+
+
+def test_the_streak_counts_days_in_a_row_and_today_is_still_open():
+    today = date(2026, 12, 2)
+    days = {today - timedelta(days=n): Day(done=1) for n in (1, 2, 3, 5)}
+    stats = ProgressStats(timezone="UTC", days=days)
+    assert summary.streak_days(stats, today) == 3
+    stats.days[today] = Day(done=2)
+    assert summary.streak_days(stats, today) == 4
+    assert summary.streak_days(stats, today + timedelta(days=2)) == 0
+
+
+def test_medians_compare_the_last_30_days_with_the_30_before():
+    today = date(2026, 12, 2)
+    stats = ProgressStats(
+        timezone="UTC",
+        days={
+            today: Day(done=2, done_seconds=[100, 300]),
+            today - timedelta(days=29): Day(done=1, done_seconds=[200]),
+            today - timedelta(days=30): Day(done=1, done_seconds=[1000]),
+        },
+    )
+    assert summary.median_seconds_to_done(stats, today) == 200
+    assert summary.median_seconds_to_done(stats, today - timedelta(days=30)) == 1000
+    assert summary.median_seconds_to_done(stats, today - timedelta(days=60)) is None
