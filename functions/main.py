@@ -51,8 +51,11 @@ def on_task_written(
         before=before.to_dict() if before is not None else None,
         after=after.to_dict() if after is not None else None,
     )
-    record_task_write(write, utc_now())
-    confirm_reminder_change(write)
+    # One step failing must not cost the other its turn.
+    try:
+        confirm_reminder_change(write)
+    finally:
+        record_task_write(write, utc_now())
 
 
 # The sweep only reads due tasks a page at a time and queues deliveries: small and quick.

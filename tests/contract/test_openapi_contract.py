@@ -64,6 +64,7 @@ DESIGNED_OPERATIONS = frozenset(
         ("PUT", "/api/tasks/{task_id}/reminders"),
         ("GET", "/api/notifications"),
         ("POST", "/api/notifications/read"),
+        ("GET", "/api/progress"),
         ("GET", "/api/unsubscribe"),
         ("POST", "/api/unsubscribe"),
     }

@@ -1,5 +1,6 @@
 """The Progress numbers: kept up to date by the task trigger, read in a handful of reads."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from taskly.progress.store import record_task_write, stats_ref
@@ -79,3 +80,22 @@ def test_progress_is_only_the_callers_own(person, other_person):
     _add(person, "Mine", status="done")
     eventually(lambda: _progress(person)["done_today"] == 1)
     assert _progress(other_person)["done_today"] == 0
+
+
+def test_many_trigger_runs_at_once_are_all_counted(person):
+    """Trigger runs of one person's writes at the same moment all update one document, with
+    increments that never contend: none is lost, none counts twice."""
+    person.put("/me", json={"timezone": "UTC"})
+    now = datetime.now(UTC)
+    done = {"description": "Burst", "status": "done", "created_at": now, "done_at": now}
+
+    def created(number: int) -> bool:
+        write = TaskWrite(f"burst-{person.uid}-{number}", person.uid, f"burst{number}", None, done)
+        return record_task_write(write, now)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(created, range(24)))
+        assert not any(pool.map(created, range(24)))  # every one replayed
+    days = stats_ref(person.uid).get().to_dict()["days"]
+    assert days[now.date().isoformat()]["created"] == 24
+    assert days[now.date().isoformat()]["done"] == 24

@@ -1,5 +1,6 @@
 """Reminders end to end: the sweep queues, the delivery queues send each digest exactly once."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ import pytest
 import requests
 
 from taskly.delivery.queue import enqueue_delivery
+from taskly.progress.store import stats_ref
 from taskly.reminders.jobs import DigestJob, job_payload
 from taskly.reminders.sweep import run_sweep
 from tests.support import capture
@@ -243,3 +245,21 @@ def test_sms_digest_goes_only_to_a_verified_phone(db, person, other_person):
     # The unreachable channel does not hold the task back: it moves on, with nothing sent.
     eventually(lambda: next_reminder(db, other_person, theirs["id"]) == day + timedelta(hours=9))
     assert capture.messages(to=unverified_phone, channel="sms") == []
+
+
+def test_the_digest_says_what_was_done_this_week(db):
+    day = fresh_epoch(db) + timedelta(days=3)
+    person, tasks = person_with_reminders("UTC", ["Plan the trip"])
+    make_due(db, person, tasks, remind_instant(day, "UTC"))
+    stats = stats_ref(person.uid)
+    # Once the trigger is done with these writes (it forgets days this far from today), two
+    # tasks done earlier in the digest's week.
+    settled(lambda: stats.get().to_dict())
+    earlier_this_week = day - timedelta(days=day.weekday())
+    stats.set({"days": {earlier_this_week.date().isoformat(): {"done": 2}}}, merge=True)
+
+    run_sweep(day + timedelta(hours=10))
+
+    mail = arrived(lambda: digests(person), 1)[0]
+    assert "You've finished 2 tasks this week. Nice going!" in mail["text"]
+    assert re.search(r"See your progress: https?://\S+/progress", mail["text"])

@@ -1,11 +1,11 @@
-"""Progress statistics: how task writes change the per-day counts, and what the page shows."""
+"""Progress statistics: what one task write changes, and what the page shows."""
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from taskly.limits import PROGRESS_DAYS_KEPT
+from taskly.limits import DONE_TIMES_PER_DAY_KEPT, PROGRESS_DAYS_KEPT
 from taskly.progress import summary
-from taskly.progress.stats import Day, ProgressStats
+from taskly.progress.stats import Counting, Day, ProgressStats, counting
 from taskly.tasks.document import Task
 
 CREATED = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)  # Monday 23:30 in Berlin
@@ -19,80 +19,85 @@ def _done(task: Task, at: datetime) -> Task:
     return replace(task, status="done", done_at=at)
 
 
+def _stats_after(*writes: tuple[Task | None, Task | None], timezone: str = "UTC"):
+    stats = ProgressStats(timezone=timezone)
+    for before, after in writes:
+        change = counting(before, after, timezone)
+        if change is not None:
+            stats.apply(change)
+    return stats
+
+
 def test_a_new_task_counts_as_created_on_the_local_day():
-    stats = ProgressStats(timezone="Europe/Berlin")
-    assert stats.apply("e1", None, _task())
-    assert stats.days == {date(2026, 11, 30): Day(created=1)}
-    assert stats.done_tasks == 0
+    assert counting(None, _task(), "Europe/Berlin") == Counting("t1", date(2026, 11, 30))
+    assert counting(None, _task(), "UTC") == Counting("t1", date(2026, 11, 30))
+    assert counting(None, _task(), "Asia/Tokyo") == Counting("t1", date(2026, 12, 1))
 
 
 def test_a_task_moved_to_done_counts_on_its_done_day_with_its_time_to_done():
-    stats = ProgressStats(timezone="Europe/Berlin")
     task = _task()
-    stats.apply("e1", None, task)
-    stats.apply("e2", task, _done(task, CREATED + timedelta(hours=3)))
-    assert stats.days[date(2026, 12, 1)] == Day(done=1, done_seconds=[3 * 3600])
+    stats = _stats_after(
+        (None, task), (task, _done(task, CREATED + timedelta(hours=3))), timezone="Europe/Berlin"
+    )
+    assert stats.days[date(2026, 12, 1)] == Day(done=1, done_seconds={"t1": 3 * 3600})
     assert stats.done_tasks == 1
 
 
-def test_the_same_event_twice_counts_once():
-    stats = ProgressStats(timezone="UTC")
-    task = _task()
-    assert stats.apply("e1", None, task)
-    assert not stats.apply("e1", None, task)
-    assert stats.days[date(2026, 11, 30)].created == 1
+def test_a_task_created_done_counts_both_at_once():
+    done = _done(_task(), CREATED)
+    assert counting(None, done, "UTC") == Counting(
+        "t1", date(2026, 11, 30), date(2026, 11, 30), 0, done_tasks=1
+    )
 
 
 def test_reopening_a_done_task_takes_its_done_back():
-    stats = ProgressStats(timezone="UTC")
     task = _task()
     done = _done(task, CREATED + timedelta(minutes=5))
-    stats.apply("e1", None, task)
-    stats.apply("e2", task, done)
-    stats.apply("e3", done, replace(done, status="todo", done_at=None))
-    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=0, done_seconds=[])
+    stats = _stats_after((None, task), (task, done), (done, replace(done, status="todo")))
+    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=0, done_seconds={})
     assert stats.done_tasks == 0
 
 
 def test_deleting_a_done_task_keeps_the_history_but_leaves_the_done_column():
-    stats = ProgressStats(timezone="UTC")
     done = _done(_task(), CREATED + timedelta(minutes=5))
-    stats.apply("e1", None, done)
-    stats.apply("e2", done, None)
-    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=1, done_seconds=[300])
+    stats = _stats_after((None, done), (done, None))
+    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=1, done_seconds={"t1": 300})
     assert stats.done_tasks == 0
 
 
-def test_an_edit_changes_nothing():
-    stats = ProgressStats(timezone="UTC")
+def test_edits_and_moves_between_open_columns_count_for_nothing():
     task = _task()
-    stats.apply("e1", task, replace(task, description="Write the report"))
-    assert stats.days == {}
+    assert counting(task, replace(task, description="Write the report"), "UTC") is None
+    assert counting(task, replace(task, status="doing"), "UTC") is None
+    assert counting(task, replace(task, notify_email=True), "UTC") is None
+    assert counting(task, None, "UTC") is None  # an open task deleted
 
 
 def test_the_document_round_trips():
-    stats = ProgressStats(timezone="UTC")
-    stats.apply("e1", None, _done(_task(), CREATED + timedelta(hours=1)))
+    stats = _stats_after((None, _done(_task(), CREATED + timedelta(hours=1))))
     now = datetime(2026, 12, 1, tzinfo=UTC)
-    again = ProgressStats.from_document(stats.to_document(now), "UTC")
-    assert again == stats
+    assert ProgressStats.from_document(stats.to_document(now), "UTC") == stats
 
 
-def test_pruning_forgets_old_days_and_keeps_done_times_only_for_the_medians():
+def test_pruning_forgets_old_days_keeps_done_times_for_the_medians_and_caps_them():
     today = date(2026, 12, 1)
+    crowded = {f"t{n:04}": n for n in range(DONE_TIMES_PER_DAY_KEPT + 3)}
     stats = ProgressStats(
         timezone="UTC",
         days={
             today - timedelta(days=PROGRESS_DAYS_KEPT): Day(created=1),
-            today - timedelta(days=100): Day(done=2, done_seconds=[1, 2]),
-            today - timedelta(days=59): Day(done=1, done_seconds=[5]),
+            today - timedelta(days=100): Day(done=2, done_seconds={"a": 1, "b": 2}),
+            today - timedelta(days=59): Day(done=1, done_seconds={"c": 5}),
+            today: Day(done=len(crowded), done_seconds=dict(crowded)),
         },
     )
     stats.prune(today)
-    assert stats.days == {
-        today - timedelta(days=100): Day(done=2, done_seconds=[]),
-        today - timedelta(days=59): Day(done=1, done_seconds=[5]),
-    }
+    assert stats.days[today - timedelta(days=100)] == Day(done=2)
+    assert stats.days[today - timedelta(days=59)] == Day(done=1, done_seconds={"c": 5})
+    assert today - timedelta(days=PROGRESS_DAYS_KEPT) not in stats.days
+    assert len(stats.days[today].done_seconds) == DONE_TIMES_PER_DAY_KEPT
+    assert stats.days[today].done == len(crowded)  # the count stays whole
+    assert stats.stale(today) == []
 
 
 def test_weeks_run_monday_to_sunday_oldest_first():
@@ -129,9 +134,9 @@ def test_medians_compare_the_last_30_days_with_the_30_before():
     stats = ProgressStats(
         timezone="UTC",
         days={
-            today: Day(done=2, done_seconds=[100, 300]),
-            today - timedelta(days=29): Day(done=1, done_seconds=[200]),
-            today - timedelta(days=30): Day(done=1, done_seconds=[1000]),
+            today: Day(done=2, done_seconds={"a": 100, "b": 300}),
+            today - timedelta(days=29): Day(done=1, done_seconds={"c": 200}),
+            today - timedelta(days=30): Day(done=1, done_seconds={"d": 1000}),
         },
     )
     assert summary.median_seconds_to_done(stats, today) == 200

@@ -220,3 +220,13 @@ def test_a_long_digest_lists_the_first_tasks_and_counts_the_rest() -> None:
             and f"Task number {DIGEST_LIST_MAX}\n" not in text
         )
         assert "5 more" in text
+
+
+def test_digest_tells_what_was_done_this_week() -> None:
+    email = render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL, done_this_week=1)
+    for body in (email.html, email.text):
+        assert "finished 1 task this week" in body
+    none_yet = render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL)
+    for body in (none_yet.html, none_yet.text):
+        assert "Nothing finished yet this week" in body
+        assert f"{APP_URL}/progress" in body

@@ -1,7 +1,9 @@
-"""The statistics document ``users/{uid}/stats/progress`` and how one task write changes it.
+"""The statistics document ``users/{uid}/stats/progress`` and what one task write changes in it.
 
 Days are the person's local calendar days, as ISO dates. The counts are history: a deleted
-task stays created and done on its days; only moving a task out of Done takes it back.
+task stays created and done on its days; only moving a task out of Done takes it back. A
+write's change is counted with atomic increments (see store.py), so writes at the same
+moment never contend; the in-memory model here applies the same change the same way.
 """
 
 from dataclasses import dataclass, field
@@ -15,23 +17,64 @@ from taskly.tasks.document import Task
 # The medians compare the last 30 days with the 30 before: older done times are not needed.
 MEDIAN_WINDOW_DAYS = 30
 _DONE_TIMES_KEPT_DAYS = 2 * MEDIAN_WINDOW_DAYS
-# Trigger events already counted: a replayed event (at-least-once delivery) counts once.
-_EVENTS_REMEMBERED = 100
+
+
+@dataclass(frozen=True)
+class Counting:
+    """What one task write changes in the statistics."""
+
+    task_id: str
+    created_on: date | None = None
+    # Moved into Done on this day, this long after it was created.
+    done_on: date | None = None
+    seconds_to_done: int | None = None
+    # Reopened: its done on this day is taken back.
+    undone_on: date | None = None
+    # The change in how many tasks the Done column holds.
+    done_tasks: int = 0
+
+
+def changes_counts(before: Task | None, after: Task | None) -> bool:
+    """Whether a write creates a task or moves one into or out of Done (edits, reminder
+    switches and moves between Todo and Doing count for nothing)."""
+    created = before is None and after is not None
+    was_done = before is not None and before.status == "done"
+    is_done = after is not None and after.status == "done"
+    return created or was_done != is_done
+
+
+def counting(before: Task | None, after: Task | None, timezone: str) -> Counting | None:
+    """The change a write makes, in ``timezone``'s days; None when it changes no count."""
+    if not changes_counts(before, after):
+        return None
+    task = after or before
+    assert task is not None
+    created_on = None
+    if before is None and after is not None and after.created_at is not None:
+        created_on = local_date(after.created_at, timezone)
+    if after is not None and after.status == "done":  # moved into Done (or created done)
+        done_on = local_date(after.done_at, timezone) if after.done_at else None
+        return Counting(task.id, created_on, done_on, _seconds_to_done(after), done_tasks=1)
+    if before is not None and before.status == "done":  # out of Done: reopened or deleted
+        reopened = after is not None and before.done_at is not None
+        undone_on = local_date(before.done_at, timezone) if reopened and before.done_at else None
+        return Counting(task.id, created_on, undone_on=undone_on, done_tasks=-1)
+    return Counting(task.id, created_on)
 
 
 @dataclass
 class Day:
     created: int = 0
     done: int = 0
-    # Seconds from created to done, one per task done that day.
-    done_seconds: list[int] = field(default_factory=list)
+    # Seconds from created to done, per task done that day.
+    done_seconds: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> "Day":
         return cls(
             created=int(data.get("created") or 0),
             done=int(data.get("done") or 0),
-            done_seconds=[int(s) for s in data.get("done_seconds") or []],
+            done_seconds={k: int(v) for k, v in (data.get("done_seconds") or {}).items()},
         )
 
     def to_document(self) -> dict[str, Any]:
@@ -44,7 +87,6 @@ class ProgressStats:
     # Tasks in the Done column right now (the board shows it; it pages through them).
     done_tasks: int = 0
     days: dict[date, Day] = field(default_factory=dict)
-    recent_events: list[str] = field(default_factory=list)
 
     @classmethod
     def from_document(cls, data: dict[str, Any], timezone: str) -> "ProgressStats":
@@ -55,7 +97,6 @@ class ProgressStats:
                 date.fromisoformat(key): Day.from_document(value)
                 for key, value in (data.get("days") or {}).items()
             },
-            recent_events=list(data.get("recent_events") or []),
         )
 
     def to_document(self, now: datetime) -> dict[str, Any]:
@@ -63,60 +104,49 @@ class ProgressStats:
             "timezone": self.timezone,
             "done_tasks": self.done_tasks,
             "days": {day.isoformat(): counts.to_document() for day, counts in self.days.items()},
-            "recent_events": self.recent_events,
             "updated_at": now,
         }
 
-    def day(self, instant: datetime) -> Day:
-        return self.days.setdefault(local_date(instant, self.timezone), Day())
+    def apply(self, change: Counting) -> None:
+        """Count one write's change (as the store's increments do in Firestore)."""
+        if change.created_on:
+            self.days.setdefault(change.created_on, Day()).created += 1
+        if change.done_on:
+            day = self.days.setdefault(change.done_on, Day())
+            day.done += 1
+            if change.seconds_to_done is not None:
+                day.done_seconds[change.task_id] = change.seconds_to_done
+        if change.undone_on:
+            day = self.days.setdefault(change.undone_on, Day())
+            day.done -= 1
+            day.done_seconds.pop(change.task_id, None)
+        self.done_tasks += change.done_tasks
 
-    def apply(self, event_id: str, before: Task | None, after: Task | None) -> bool:
-        """Count one task write; False when this event was already counted."""
-        if event_id in self.recent_events:
-            return False
-        self.recent_events = [*self.recent_events, event_id][-_EVENTS_REMEMBERED:]
-        if before is None and after is not None and after.created_at is not None:
-            self.day(after.created_at).created += 1
-        was_done = before is not None and before.status == "done"
-        is_done = after is not None and after.status == "done"
-        if is_done and not was_done:
-            assert after is not None
-            self._count_done(after)
-        elif was_done and not is_done:
-            assert before is not None
-            self.done_tasks -= 1
-            if after is not None:  # reopened: it was not done after all
-                self._uncount_done(before)
-        return True
-
-    def _count_done(self, task: Task) -> None:
-        self.done_tasks += 1
-        if task.done_at is None:
-            return
-        day = self.day(task.done_at)
-        day.done += 1
-        seconds = _seconds_to_done(task)
-        if seconds is not None and len(day.done_seconds) < DONE_TIMES_PER_DAY_KEPT:
-            day.done_seconds.append(seconds)
-
-    def _uncount_done(self, task: Task) -> None:
-        if task.done_at is None:
-            return
-        day = self.day(task.done_at)
-        day.done = max(0, day.done - 1)
-        seconds = _seconds_to_done(task)
-        if seconds in day.done_seconds:
-            day.done_seconds.remove(seconds)
-
-    def prune(self, today: date) -> None:
-        """Forget days past the kept history, and done times past the medians' window."""
+    def stale(self, today: date) -> list[tuple[str, ...]]:
+        """Field paths to forget: days past the kept history, done times past the medians'
+        window, and done times past the per-day cap."""
         oldest_kept = today - timedelta(days=PROGRESS_DAYS_KEPT - 1)
         oldest_times = today - timedelta(days=_DONE_TIMES_KEPT_DAYS - 1)
-        for day in list(self.days):
+        paths: list[tuple[str, ...]] = []
+        for day, counts in self.days.items():
+            key = day.isoformat()
             if day < oldest_kept:
-                del self.days[day]
-            elif day < oldest_times:
-                self.days[day].done_seconds = []
+                paths.append(("days", key))
+            elif day < oldest_times and counts.done_seconds:
+                paths.append(("days", key, "done_seconds"))
+            else:
+                extra = sorted(counts.done_seconds)[DONE_TIMES_PER_DAY_KEPT:]
+                paths.extend(("days", key, "done_seconds", task_id) for task_id in extra)
+        return paths
+
+    def prune(self, today: date) -> None:
+        for path in self.stale(today):
+            if len(path) == 2:
+                del self.days[date.fromisoformat(path[1])]
+            elif len(path) == 3:
+                self.days[date.fromisoformat(path[1])].done_seconds = {}
+            else:
+                del self.days[date.fromisoformat(path[1])].done_seconds[path[3]]
 
 
 def _seconds_to_done(task: Task) -> int | None:

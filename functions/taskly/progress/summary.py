@@ -51,7 +51,7 @@ def median_seconds_to_done(stats: ProgressStats, last_day: date) -> float | None
         seconds
         for day, counts in stats.days.items()
         if first_day <= day <= last_day
-        for seconds in counts.done_seconds
+        for seconds in counts.done_seconds.values()
     ]
     return statistics.median(times) if times else None
 

@@ -13,6 +13,8 @@ from taskly.delivery.send_once import SETTLED, Outcome, send_once
 from taskly.firestore_client import db
 from taskly.profiles.document import CHANNELS, Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
+from taskly.progress import summary
+from taskly.progress.store import read_stats
 from taskly.reminders import messages
 from taskly.reminders.jobs import DigestJob, digest_key
 from taskly.reminders.schedule import local_date
@@ -29,7 +31,9 @@ def unsubscribe_url(uid: str) -> str:
     return f"{settings.APP_URL.value}/api/unsubscribe?token={token}"
 
 
-def digest_message(profile: Profile, channel: Channel, tasks: list[Task]) -> Message:
+def digest_message(
+    profile: Profile, channel: Channel, tasks: list[Task], done_this_week: int
+) -> Message:
     descriptions = [task.description for task in tasks]
     address = profile.address(channel)
     assert address is not None
@@ -37,7 +41,11 @@ def digest_message(profile: Profile, channel: Channel, tasks: list[Task]) -> Mes
         return Sms(address, messages.render_sms_digest(descriptions))
     link = unsubscribe_url(profile.uid)
     rendered = messages.render_digest(
-        profile.first_name, descriptions, settings.APP_URL.value, link
+        profile.first_name,
+        descriptions,
+        settings.APP_URL.value,
+        link,
+        done_this_week=done_this_week,
     )
     return Email(
         address,
@@ -112,7 +120,8 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
     mine = [task for task in tasks if task.notifies(job.channel)]
     outcome: Outcome | None = None
     if mine and profile.address(job.channel):
-        message = digest_message(profile, job.channel, mine)
+        done = summary.done_this_week(read_stats(job.uid, profile.timezone), day)
+        message = digest_message(profile, job.channel, mine, done)
         outcome = send_once(
             digest_key(job.uid, day, job.channel),
             {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "digest"},

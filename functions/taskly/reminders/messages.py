@@ -54,10 +54,15 @@ def render_reminders_off(first_name: str, task_description: str, app_url: str) -
 
 
 def render_digest(
-    first_name: str, tasks: list[str], app_url: str, unsubscribe_url: str
+    first_name: str,
+    tasks: list[str],
+    app_url: str,
+    unsubscribe_url: str,
+    *,
+    done_this_week: int = 0,
 ) -> RenderedEmail:
     """The daily reminder email: the open tasks with email reminders on, the first
-    ``DIGEST_LIST_MAX`` by name and a count of the rest."""
+    ``DIGEST_LIST_MAX`` by name and a count of the rest, and what was done this week."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
     if len(tasks) == 1:
@@ -71,6 +76,7 @@ def render_digest(
         tasks=[without_bidi_controls(task) for task in tasks[:DIGEST_LIST_MAX]],
         total=len(tasks),
         more=max(0, len(tasks) - DIGEST_LIST_MAX),
+        done_this_week=done_this_week,
         app_url=app_url,
         unsubscribe_url=unsubscribe_url,
     )
