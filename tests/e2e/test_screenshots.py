@@ -1,10 +1,15 @@
-"""Screenshots of a filled board at desktop and phone widths, for a person to look at."""
+"""Screenshots of a filled board and of Progress at desktop and phone widths, for a person to
+look at."""
 
+import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from google.cloud import firestore
 from playwright.sync_api import Page, expect
 
+from tests.support.boards import SeedTask, seed_board
 from tests.support.people import Person
 
 from .ui import add_task, card, sign_in, wait_until_saved
@@ -33,4 +38,45 @@ def test_board_screenshots_at_1280_and_360_px(page: Page, person: Person) -> Non
         page.screenshot(path=path, full_page=True)
         assert path.stat().st_size > 0
         # Nothing may stick out sideways, at any width.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def _three_months(now: datetime) -> list[SeedTask]:
+    """A few tasks a day for three months, most done within days, a few still open."""
+    tasks = []
+    for day in range(90, 0, -1):
+        for n in range(1 + day % 4):
+            created = now - timedelta(days=day, hours=n)
+            days_to_done = (day + n) % 5
+            done = created + timedelta(days=days_to_done, hours=3) if (day + n) % 6 else None
+            if done and done > now:
+                done = None
+            tasks.append(
+                SeedTask(f"Task {day}-{n}: {_TOPICS[(day + n) % len(_TOPICS)]}", created, done)
+            )
+    return tasks
+
+
+_TOPICS = ["Reply to Sam", "Book flights", "Review the budget", "Water the plants", "Call mum"]
+
+
+def test_progress_screenshots_at_1280_and_360_px_and_dark(
+    page: Page, person: Person, db: firestore.Client
+) -> None:
+    assert person.put("/me", json={"first_name": "Ada", "timezone": "UTC"}).ok
+    now = datetime.now(UTC)
+    seed_board(db, person.uid, _three_months(now))
+    sign_in(page, person.email, person.password)
+    page.goto("/progress")
+    expect(page.locator("#weeks-chart svg")).to_be_visible()
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width, height, scheme in ((1280, 900, "light"), (360, 740, "light"), (360, 740, "dark")):
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=scheme)
+        expect(page.locator("#weeks-chart svg")).to_have_attribute("width", re.compile(r"\d+"))
+        path = SCREENSHOTS / f"progress-{width}{'-dark' if scheme == 'dark' else ''}.png"
+        path.unlink(missing_ok=True)
+        page.screenshot(path=path, full_page=True)
+        assert path.stat().st_size > 0
         assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,5 +1,6 @@
 import { createCard, DRAG_TYPE } from "./card.js";
 import { STATUSES } from "./task-store.js";
+import { localDay } from "../lib/dates.js";
 
 const SLOW_LOAD_MS = 8000;
 
@@ -16,10 +17,23 @@ export function createBoardView(actions) {
     STATUSES.map((state) => {
       const column = board.querySelector(`.column[data-status="${state}"]`);
       const list = column.querySelector(".card-list");
-      return [state, { column, list, count: column.querySelector(".count") }];
+      return [state, { column, list, count: column.querySelector(".count"), order: [] }];
     }),
   );
-  const cards = new Map(); // key -> { element, update, task }
+  const cards = new Map(); // id -> { element, update, task }
+  const showOlder = document.getElementById("show-older-done");
+  const doneToday = document.getElementById("done-today");
+  const doneTodayCount = document.getElementById("done-today-count");
+  showOlder.addEventListener("click", async () => {
+    showOlder.disabled = true;
+    showOlder.textContent = "Loading…";
+    try {
+      await actions.showOlderDone();
+    } finally {
+      showOlder.disabled = false;
+      showOlder.textContent = "Show older";
+    }
+  });
 
   const slowTimer = setTimeout(() => {
     status.textContent = "Still loading your tasks… Check your connection if this takes long.";
@@ -57,44 +71,59 @@ export function createBoardView(actions) {
 
   function render(state) {
     showStatus(state);
-    if (state.saving) saveState.textContent = "Saving…";
-    else if (state.lastSaveFailed) saveState.textContent = "Last change not saved";
-    else if (saveState.textContent) saveState.textContent = "All changes saved";
+    if (state.saving) setText(saveState, "Saving…");
+    else if (state.lastSaveFailed) setText(saveState, "Last change not saved");
+    else if (saveState.textContent) setText(saveState, "All changes saved");
+    showDoneToday(state.stats);
     if (!state.loaded) return;
     emptyState.hidden = state.tasks.length > 0;
 
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
     const focusedColumn = focusedCard?.closest(".column");
+    const byColumn = Object.fromEntries(STATUSES.map((columnState) => [columnState, []]));
+    for (const task of state.tasks) byColumn[task.status].push(task);
     // Stale cards go first, so a card only moves when its own place changes: moving the
     // card being edited would blur it and save a half-typed text.
-    const wanted = new Set(state.tasks.map((task) => task.key));
-    for (const [key, card] of cards) {
-      if (wanted.has(key)) continue;
+    const wanted = new Set(state.tasks.map((task) => task.id));
+    for (const [id, card] of cards) {
+      if (wanted.has(id)) continue;
       card.element.remove();
-      cards.delete(key);
+      cards.delete(id);
     }
-    for (const [columnState, { list, count }] of Object.entries(columns)) {
-      const tasks = state.tasks.filter((task) => task.status === columnState);
-      count.textContent = String(tasks.length);
-      tasks.forEach((task, index) => {
-        const card = cardFor(task);
-        const current = list.children[index];
-        if (current !== card.element) list.insertBefore(card.element, current ?? null);
-      });
+    for (const [columnState, column] of Object.entries(columns)) {
+      const tasks = byColumn[columnState];
+      // Only cards whose task changed are redrawn, and only a column whose order changed
+      // is walked through in the DOM.
+      for (const task of tasks) cardFor(task);
+      const order = tasks.map((task) => task.id);
+      placeCards(column, order, (id) => cards.get(id).element);
+      // Done shows a page at a time: its count is the person's total, once they have more.
+      const total =
+        columnState === "done" && state.doneHasMore
+          ? Math.max(state.doneTotal, tasks.length)
+          : tasks.length;
+      setText(column.count, String(total));
     }
+    showOlder.hidden = !state.doneHasMore;
     if (focusedCard) restoreFocus(focused, focusedColumn);
   }
 
+  function showDoneToday(stats) {
+    const count = stats?.days?.[localDay(stats.timezone)]?.done ?? 0;
+    doneToday.hidden = count <= 0;
+    setText(doneTodayCount, String(count));
+  }
+
   function cardFor(task) {
-    let card = cards.get(task.key);
+    let card = cards.get(task.id);
     if (!card) {
-      const created = createCard(task, actions);
-      card = { ...created, task };
-      cards.set(task.key, card);
+      card = { ...createCard(task, actions), task };
+      cards.set(task.id, card);
+    } else if (card.task !== task) {
+      card.task = task;
+      card.update(task);
     }
-    card.task = task;
-    card.update(task);
     return card;
   }
 
@@ -109,9 +138,45 @@ export function createBoardView(actions) {
     render,
     clear() {
       clearTimeout(slowTimer);
-      for (const { list } of Object.values(columns)) list.replaceChildren();
+      for (const column of Object.values(columns)) {
+        column.list.replaceChildren();
+        column.order = [];
+      }
       saveState.textContent = "";
       cards.clear();
     },
   };
+}
+
+/**
+ * Puts the column's cards in `order`, touching only the stretch between the first and the
+ * last place where it differs from the column's current order (one card added or moved is
+ * one DOM change, however long the column).
+ */
+function placeCards(column, order, elementOf) {
+  const previous = column.order;
+  let start = 0;
+  while (start < order.length && order[start] === previous[start]) start += 1;
+  if (start === order.length && order.length === previous.length) return;
+  let endNew = order.length;
+  let endOld = previous.length;
+  while (endNew > start && endOld > start && order[endNew - 1] === previous[endOld - 1]) {
+    endNew -= 1;
+    endOld -= 1;
+  }
+  // The first unchanged card after the stretch (or the end of the list) is the anchor.
+  let anchor = endNew < order.length ? elementOf(order[endNew]) : null;
+  for (let index = endNew - 1; index >= start; index -= 1) {
+    const element = elementOf(order[index]);
+    if (element.nextSibling !== anchor || element.parentNode !== column.list) {
+      column.list.insertBefore(element, anchor);
+    }
+    anchor = element;
+  }
+  column.order = order;
+}
+
+// Writing the same text again still replaces the node and makes the browser lay out anew.
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
 }

@@ -9,7 +9,7 @@ export const DRAG_TYPE = "application/x-taskly-task";
  * status), remove(task), reminders(task). The description is only ever set as text.
  */
 export function createCard(task, actions) {
-  const key = task.key;
+  const key = task.id;
   const element = document.createElement("li");
   element.className = "card";
   element.draggable = true;

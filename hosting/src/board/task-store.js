@@ -1,8 +1,16 @@
 import { api } from "../lib/api.js";
 
 export const STATUSES = ["todo", "doing", "done"];
+export const OPEN_STATUSES = ["todo", "doing"];
 
 const timeOf = (isoTime) => Date.parse(isoTime) || 0;
+// Open columns show the newest first; Done shows the most recently finished first. The times
+// are ISO strings in UTC with milliseconds, which sort as text: no parsing per comparison.
+const sortTime = (task) => (task.status === "done" ? task.done_at : task.created_at) ?? "";
+const newestFirst = (a, b) => {
+  const [timeA, timeB] = [sortTime(a), sortTime(b)];
+  return timeA < timeB ? 1 : timeA > timeB ? -1 : 0;
+};
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -14,11 +22,14 @@ function newTaskId() {
 }
 
 /**
- * The board's tasks: what the realtime listener last delivered, plus API answers the listener
- * has not caught up with yet, plus optimistic changes still in flight (applied in order).
- * Changes show at once; a refused change drops its overlay and its promise rejects.
+ * The board's tasks: what the listeners last delivered (open tasks, the recent Done page,
+ * older Done pages read once), plus API answers the listeners have not caught up with yet,
+ * plus optimistic changes still in flight (applied in order). Changes show at once; a
+ * refused change drops its overlay and its promise rejects. A task nothing changed keeps its
+ * identity from one state to the next, so the view redraws only what changed.
  */
 export function createTaskStore() {
+  const sources = new Map(); // "open" | "done" | "older" -> Map(id -> task)
   let serverTasks = new Map();
   const seenOnServer = new Set();
   const confirmed = new Map(); // id -> task from an API answer, or null once deleted
@@ -31,6 +42,8 @@ export function createTaskStore() {
   let saving = 0; // API writes in flight
   let lastSaveFailed = false;
   let lastCreate = Promise.resolve();
+  let stats = null; // users/{uid}/stats/progress
+  let doneHasMore = false;
 
   function state() {
     const tasks = new Map(serverTasks);
@@ -43,10 +56,33 @@ export function createTaskStore() {
       if (next) tasks.set(overlay.id, next);
       else tasks.delete(overlay.id);
     }
-    const list = [...tasks.values()]
-      .map((task) => ({ ...task, key: task.id }))
-      .sort((a, b) => timeOf(b.created_at) - timeOf(a.created_at));
-    return { loaded, loadError, saving: saving > 0, lastSaveFailed, tasks: list };
+    const list = [...tasks.values()].sort(newestFirst);
+    return {
+      loaded,
+      loadError,
+      saving: saving > 0,
+      lastSaveFailed,
+      tasks: list,
+      doneHasMore,
+      doneTotal: stats?.done_tasks ?? 0,
+      stats,
+    };
+  }
+
+  // A task can be in two sources for a moment (moved from one query to another): the most
+  // recently updated copy wins.
+  function mergeSources() {
+    serverTasks = new Map();
+    for (const rows of sources.values()) {
+      for (const [id, task] of rows) {
+        const known = serverTasks.get(id);
+        if (!known || timeOf(task.updated_at) > timeOf(known.updated_at)) serverTasks.set(id, task);
+      }
+    }
+    for (const id of serverTasks.keys()) seenOnServer.add(id);
+    for (const [id, answer] of confirmed) {
+      if (listenerCaughtUp(id, answer)) confirmed.delete(id);
+    }
   }
 
   function notify() {
@@ -102,14 +138,39 @@ export function createTaskStore() {
       return () => subscribers.delete(subscriber);
     },
 
-    receiveServerTasks(tasks) {
-      serverTasks = new Map(tasks.map((task) => [task.id, task]));
-      for (const id of serverTasks.keys()) seenOnServer.add(id);
-      for (const [id, answer] of confirmed) {
-        if (listenerCaughtUp(id, answer)) confirmed.delete(id);
+    /** The rows a live listener ("open" or "done") now holds. */
+    receiveServerTasks(source, tasks) {
+      const rows = new Map(tasks.map((task) => [task.id, task]));
+      const older = sources.get("older");
+      if (source === "done" && older) {
+        // Pushed off the recent page by newer ones: still done, now among the older.
+        for (const [id, task] of sources.get("done") ?? []) {
+          if (!rows.has(id)) older.set(id, task);
+        }
       }
-      loaded = true;
+      sources.set(source, rows);
+      mergeSources();
+      loaded = sources.has("open") && sources.has("done");
       loadError = null;
+      notify();
+    },
+
+    /** A page of older done tasks, read once. */
+    addOlderDone(tasks, hasMore) {
+      const older = sources.get("older") ?? new Map();
+      for (const task of tasks) older.set(task.id, task);
+      sources.set("older", older);
+      doneHasMore = hasMore;
+      mergeSources();
+      notify();
+    },
+
+    setDoneHasMore(hasMore) {
+      doneHasMore = hasMore;
+    },
+
+    receiveStats(data) {
+      stats = data;
       notify();
     },
 
@@ -193,7 +254,9 @@ export function createTaskStore() {
     /** Forgets everything (log out). */
     clear() {
       subscribers.clear();
+      sources.clear();
       serverTasks = new Map();
+      stats = null;
       seenOnServer.clear();
       confirmed.clear();
       overlays = [];

@@ -41,10 +41,28 @@ async function idToken() {
 const RATE_LIMIT_RETRIES = 2;
 const RATE_LIMIT_WAIT_MAX_SECONDS = 30;
 
+// A request lost on the network (no answer: maybe never sent, maybe done) is sent again only
+// when doing it twice is harmless: reads, and PUT (a create under the id the browser chose
+// answers the task it already made).
+const RESENT_ON_NETWORK_FAILURE = new Set(["GET", "PUT"]);
+const NETWORK_RETRY_DELAYS_MS = [500, 2000];
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function sendRetryingNetworkFailures(method, path, options) {
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await send(method, path, options);
+    } catch (error) {
+      const canResend = RESENT_ON_NETWORK_FAILURE.has(method) && !(options.body instanceof Blob);
+      if (error.status !== 0 || !canResend || retry >= NETWORK_RETRY_DELAYS_MS.length) throw error;
+      await sleep(NETWORK_RETRY_DELAYS_MS[retry]);
+    }
+  }
+}
+
 async function call(method, path, options = {}, attempt = 0) {
-  const response = await send(method, path, options);
+  const response = await sendRetryingNetworkFailures(method, path, options);
   const wait = Number(response.headers.get("Retry-After"));
   if (
     response.status === 429 &&

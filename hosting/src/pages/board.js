@@ -1,12 +1,13 @@
 import { sendEmailVerification } from "firebase/auth";
-import { collection, orderBy, query, terminate } from "firebase/firestore";
+import { terminate } from "firebase/firestore";
+import { watchBoard } from "../board/board-listeners.js";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { askReminders } from "../board/reminders-dialog.js";
 import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
-import { openFirestore, watchRows } from "../lib/firestore.js";
+import { openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
@@ -57,7 +58,10 @@ async function main() {
   const unsavedProfile = takeUnsavedProfileMessage();
   if (unsavedProfile) toastError(unsavedProfile);
 
+  let showOlderDone = async () => {};
   const view = createBoardView({
+    showOlderDone: () =>
+      showOlderDone().catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
     edit: (task, description) =>
       store.edit(task.id, description).catch(reportRollback("Your edit wasn't saved")),
     move: (task, status) =>
@@ -103,8 +107,9 @@ async function main() {
 
   try {
     const db = await openFirestore();
-    const tasks = query(collection(db, "users", user.uid, "tasks"), orderBy("created_at", "desc"));
-    stops.push(watchRows(tasks, store.receiveServerTasks, store.failLoading));
+    const board = watchBoard(db, user.uid, store, store.failLoading);
+    showOlderDone = board.showOlderDone;
+    stops.push(board.stop);
     stops.push(startNotifications(db, user.uid).stop, () => terminate(db));
   } catch (error) {
     store.failLoading(error);

@@ -1,0 +1,1 @@
+"""The home-screen icons in hosting/public/img, rendered from the logo."""
