@@ -230,3 +230,13 @@ def test_digest_tells_what_was_done_this_week() -> None:
     for body in (none_yet.html, none_yet.text):
         assert "Nothing finished yet this week" in body
         assert f"{APP_URL}/progress" in body
+
+
+def test_emails_carry_the_apps_logo() -> None:
+    for email in (
+        render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL),
+        render_reminders_on("Ana", "Buy milk", ["email"], APP_URL),
+        render_reminders_off("Ana", "Buy milk", APP_URL),
+    ):
+        assert f'<img src="{APP_URL}/img/icon-192.png"' in email.html
+        assert "&#10003; Taskly" not in email.html

@@ -8,7 +8,9 @@ Writes, into hosting/public/img:
   maskable safe zone (the centred circle of 80% of the width), so any launcher mask keeps
   all of it;
 - ``apple-touch-icon.png`` (180x180): the logo on a full-bleed brand background, opaque,
-  since iOS paints transparent pixels black and rounds the corners itself.
+  since iOS paints transparent pixels black and rounds the corners itself;
+
+and ``hosting/public/favicon.ico`` (16, 32 and 48 px).
 
 Run it again whenever logo.svg changes. It needs CairoSVG, which is not in
 requirements.txt (the app does not need it), and CairoSVG needs the system cairo
@@ -109,12 +111,19 @@ def render(logo_svg: str, icon: Icon) -> Image.Image:
     return image.convert("RGB") if icon.background is not None else image.convert("RGBA")
 
 
+# Browsers ask for /favicon.ico on pages that name no icon (and for some that do).
+FAVICON = IMG.parent / "favicon.ico"
+FAVICON_SIZES = [(16, 16), (32, 32), (48, 48)]
+
+
 def main() -> int:
     logo_svg = LOGO.read_text(encoding="utf-8")
     for icon in ICONS:
         path = IMG / icon.name
         render(logo_svg, icon).save(path, optimize=True)
         print(f"{path.relative_to(IMG.parents[2])}  {icon.size}x{icon.size}")
+    render(logo_svg, Icon(FAVICON.name, 48)).save(FAVICON, sizes=FAVICON_SIZES)
+    print(f"{FAVICON.relative_to(IMG.parents[2])}  16, 32 and 48 px")
     return 0
 
 
