@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
+from google.api_core import retry
+from google.api_core.exceptions import RetryError
 from google.cloud import firestore
 
 from taskly.firestore_client import Contention, db, run_transaction
@@ -100,14 +102,21 @@ def _claim(
     return Claim.CLAIMED
 
 
+# Claims racing for one record can all lose their transactions at once (each holds a read
+# the other wants to write over); tried again a moment apart, one wins and the rest see it.
+_RETRIED_ON_CONTENTION = retry.Retry(
+    predicate=retry.if_exception_type(Contention), initial=0.05, maximum=1.0, timeout=10.0
+)
+
+
 def claim(
     key: str, record: dict[str, Any], owner: firestore.DocumentReference, now: datetime
 ) -> Claim:
     """Take the right to send ``key``, or say why not."""
     try:
-        return run_transaction(_claim, key, record, owner, now)
-    except Contention:
-        return Claim.IN_PROGRESS  # others are claiming this record at this moment: one has it
+        return _RETRIED_ON_CONTENTION(run_transaction)(_claim, key, record, owner, now)
+    except RetryError:
+        return Claim.IN_PROGRESS  # others kept claiming this record: the queue tries later
 
 
 def read(key: str) -> dict[str, Any] | None:
