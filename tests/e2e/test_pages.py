@@ -56,7 +56,10 @@ def test_the_unsubscribe_pages_are_styled_like_the_app(page: Page, person: Perso
     assert page.evaluate(UNSTYLED_CLASSES) == []
     expect(page.locator("link[rel=icon]")).to_have_count(1)
     _screenshots(page, "unsubscribe")
-    stop.click()
+    with page.expect_navigation():
+        stop.click()
+    page.wait_for_load_state()
+    expect(stop).to_have_count(0)
     expect(page.get_by_role("heading")).to_be_visible()
     assert page.evaluate(UNSTYLED_CLASSES) == []
     _screenshots(page, "unsubscribed")
