@@ -31,19 +31,20 @@ DONE_SHARE = 1 / 3
 QUICK_ADDS = 10
 
 # Installed before the page's own scripts: stamps the first frame in which the open columns
-# hold `window.expectedOpenCards` cards.
+# hold the number of cards the measurement expects (kept in sessionStorage across reloads).
 CARDS_PROBE = """
-window.addEventListener("DOMContentLoaded", () => {
+(() => {
   const expected = Number(sessionStorage.getItem("expectedOpenCards"));
   const count = () => document.querySelectorAll(
     '.column[data-status="todo"] .card, .column[data-status="doing"] .card').length;
+  // Watched from the very start of the document, so no insertion can come before it.
   const observer = new MutationObserver(() => {
-    if (count() < expected) return;
+    if (!expected || count() < expected) return;
     observer.disconnect();
     requestAnimationFrame(() => { window.openCardsShownAt = performance.now(); });
   });
-  observer.observe(document.body, { subtree: true, childList: true });
-});
+  observer.observe(document, { subtree: true, childList: true });
+})();
 """
 
 
