@@ -14,7 +14,7 @@ from google.cloud import firestore
 from taskly.firestore_client import db
 from taskly.profiles.document import DEFAULT_TIMEZONE
 from taskly.profiles.store import deletion_mark, profile_ref, read_profile
-from taskly.progress.stats import Counting, ProgressStats, counting
+from taskly.progress.stats import Counting, ProgressStats, changes_counts, counting
 from taskly.reminders.schedule import local_date
 from taskly.tasks.writes import TaskWrite
 
@@ -69,7 +69,7 @@ def _prune(uid: str, today: date) -> None:
 def record_task_write(write: TaskWrite, now: datetime) -> bool:
     """Count the write in the person's statistics, once per event; whether it counted."""
     before, after = write.before_task(), write.after_task()
-    if counting(before, after, DEFAULT_TIMEZONE) is None:
+    if not changes_counts(before, after):
         return False  # most writes: no read, no write
     profile = read_profile(write.uid)
     if profile is None and deletion_mark(write.uid).get().exists:
