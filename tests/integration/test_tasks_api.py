@@ -60,6 +60,36 @@ def test_patch_changes_text_and_status_and_stamps_done(person):
     assert person.get(f"/tasks/{task['id']}").json()["status"] == "doing"
 
 
+def test_an_edit_from_text_changed_elsewhere_is_refused_and_changes_nothing(person):
+    task = _create(person, "Call the bank")
+    elsewhere = person.patch(f"/tasks/{task['id']}", json={"description": "Call the bank at 9"})
+    assert elsewhere.status_code == 200
+
+    stale = person.patch(
+        f"/tasks/{task['id']}",
+        json={"description": "Call the bank today", "previous_description": "Call the bank"},
+    )
+    _assert_error(stale, 409, "failed_precondition", "description")
+    assert "changed elsewhere" in stale.json()["error"]["message"]
+    assert person.get(f"/tasks/{task['id']}").json()["description"] == "Call the bank at 9"
+
+    current = person.patch(
+        f"/tasks/{task['id']}",
+        json={"description": "Call the bank today", "previous_description": "Call the bank at 9"},
+    )
+    assert current.status_code == 200, current.text
+    assert current.json()["description"] == "Call the bank today"
+
+
+def test_a_previous_description_needs_a_new_one(person):
+    task = _create(person, "Feed the cat")
+    answer = person.patch(
+        f"/tasks/{task['id']}", json={"status": "done", "previous_description": "Feed the cat"}
+    )
+    _assert_error(answer, 400, "invalid_argument", "previous_description")
+    assert person.get(f"/tasks/{task['id']}").json()["status"] == "todo"
+
+
 def test_delete_removes_the_task(person):
     task = _create(person, "Throw away")
     assert person.delete(f"/tasks/{task['id']}").status_code == 204

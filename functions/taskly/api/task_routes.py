@@ -65,12 +65,18 @@ def get_task(ctx: RouteContext) -> Response:
 
 def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
-    changes = body.model_dump(exclude_none=True)
+    changes = body.model_dump(exclude_none=True, exclude={"previous_description"})
     if not changes:
         raise InvalidInput("Nothing to change: send description and/or status.")
+    if body.previous_description is not None and body.description is None:
+        raise InvalidInput(
+            "Previous description goes with a new description.", "previous_description"
+        )
     if changes.get("status") in OPEN_STATUSES:
         quotas.check_reopening(ctx.uid, ctx.params["task_id"])
-    task = task_store.change_task(ctx.uid, ctx.params["task_id"], changes, ctx.now)
+    task = task_store.change_task(
+        ctx.uid, ctx.params["task_id"], changes, ctx.now, body.previous_description
+    )
     return json_response(task.to_json())
 
 

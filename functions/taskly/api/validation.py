@@ -74,6 +74,8 @@ class TaskCreate(_Body):
 class TaskPatch(_Body):
     description: Description | None = None
     status: Status | None = None
+    # The text an edit started from: the edit applies only while the task still has it.
+    previous_description: Description | None = None
 
 
 class ReminderChannels(_Body):

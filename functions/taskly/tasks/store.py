@@ -8,7 +8,7 @@ from google.api_core.exceptions import AlreadyExists
 from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
-from taskly.errors import NotFound
+from taskly.errors import Conflict, NotFound
 from taskly.firestore_client import db, run_transaction, update_in_batches
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
@@ -93,12 +93,17 @@ def _apply_change(
     task_id: str,
     changes: dict[str, Any],
     now: datetime,
+    previous_description: str | None,
 ) -> Task:
     ref = task_ref(uid, task_id)
     snapshot = ref.get(transaction=transaction)
     if not snapshot.exists:
         raise NotFound("No such task.")
     before = task_from(snapshot)
+    if previous_description is not None and before.description != previous_description:
+        raise Conflict(
+            "This task's text was changed elsewhere while you were editing it.", "description"
+        )
     after = replace(before, **changes, updated_at=now)
     if after.status == "done" and before.status != "done":
         after = replace(after, done_at=now)
@@ -113,9 +118,16 @@ def _apply_change(
     return after
 
 
-def change_task(uid: str, task_id: str, changes: dict[str, Any], now: datetime) -> Task:
-    """Apply field changes atomically, keeping done_at and next_reminder_at true."""
-    return run_transaction(_apply_change, uid, task_id, changes, now)
+def change_task(
+    uid: str,
+    task_id: str,
+    changes: dict[str, Any],
+    now: datetime,
+    previous_description: str | None = None,
+) -> Task:
+    """Apply field changes atomically, keeping done_at and next_reminder_at true. With
+    ``previous_description``, only while the task's text is still that (else Conflict)."""
+    return run_transaction(_apply_change, uid, task_id, changes, now, previous_description)
 
 
 def delete_task(uid: str, task_id: str) -> None:
