@@ -22,9 +22,12 @@ CODES_PER_ACCOUNT_PER_HOUR = 5
 CODES_PER_ACCOUNT_PER_DAY = 10
 CODES_PER_NUMBER_PER_HOUR = 3
 CODES_PER_NUMBER_PER_DAY = 6
-# SMS confirmations of a task's switch: at most one text per task per this many seconds (the
-# in-app feed records every change).
-SMS_CONFIRMATION_EVERY_SECONDS = 3600
+# A new code for the number whose code is still on its way: not sooner than this after it.
+CODE_RESEND_AFTER_SECONDS = 60
+# Confirmations of a task's reminder switch, by email and by SMS alike: at most one "on" and
+# one "off" per task and channel in each period of this many seconds (the in-app feed records
+# every change).
+CONFIRMATION_EVERY_SECONDS = 3600
 # Progress statistics: days of history kept per person (the streak can count this far back),
 # and per day the done tasks whose created-to-done time is kept for the medians.
 PROGRESS_DAYS_KEPT = 400

@@ -58,6 +58,19 @@ def test_turning_email_off_sends_one_stopped_email(named_person):
     ]
 
 
+def test_flipping_email_reminders_mails_one_on_and_one_off_an_hour(named_person):
+    task = _task(named_person, "Flip the mail")
+    for flip in range(10):
+        assert _set(named_person, task["id"], email=flip % 2 == 0).status_code == 200
+    mails = arrived(lambda: _emails(named_person), 2)
+    assert sorted(mail["subject"] for mail in mails) == [
+        'Reminders on: "Flip the mail"',
+        'Reminders stopped: "Flip the mail"',
+    ]
+    # The feed records every flip.
+    eventually(lambda: named_person.get("/notifications").json()["unread_count"] == 10)
+
+
 def test_other_writes_send_nothing(named_person):
     task = _task(named_person, "Quiet task")
     named_person.patch(f"/tasks/{task['id']}", json={"description": "Still quiet"})
@@ -88,7 +101,6 @@ def test_a_confirmation_dispatched_twice_is_sent_once(named_person):
     job = ConfirmationJob(
         uid=named_person.uid,
         channel="email",
-        event_id=event_id,
         task_id=task["id"],
         description="Dispatched twice",
         turned_on=True,

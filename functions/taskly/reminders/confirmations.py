@@ -61,7 +61,6 @@ def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
         job = ConfirmationJob(
             uid=write.uid,
             channel=channel,
-            event_id=write.event_id,
             task_id=write.task_id,
             description=after.description,
             turned_on=on,

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
-from taskly.limits import SMS_CONFIRMATION_EVERY_SECONDS
+from taskly.limits import CONFIRMATION_EVERY_SECONDS
 from taskly.profiles.document import Channel
 
 
@@ -33,7 +33,6 @@ class ConfirmationJob(_DeliveryJob):
     """Confirm that a task's reminders on ``channel`` were turned on or off by one write."""
 
     kind: Literal["confirmation"] = "confirmation"
-    event_id: str
     task_id: str
     description: str
     turned_on: bool
@@ -69,12 +68,13 @@ def digest_key(uid: str, day: date, channel: Channel) -> str:
 
 
 def confirmation_key(job: ConfirmationJob) -> str:
-    """One email per task write (event). One text per task per SMS_CONFIRMATION_EVERY_SECONDS:
-    flipping a switch again and again sends no more texts (the feed still shows each flip)."""
-    if job.channel == "email":
-        return f"event:{job.event_id}:email"
-    period = int(job.changed_at.timestamp()) // SMS_CONFIRMATION_EVERY_SECONDS
-    return f"sms-confirmation:{job.uid}:{job.task_id}:{period}"
+    """One "on" and one "off" confirmation per task and channel per CONFIRMATION_EVERY_SECONDS,
+    the same rule for email and SMS: flipping a switch again and again sends no more mail or
+    texts (the feed still shows each flip). The period comes from the write's own time, so a
+    replayed event gives the same key."""
+    period = int(job.changed_at.timestamp()) // CONFIRMATION_EVERY_SECONDS
+    direction = "on" if job.turned_on else "off"
+    return f"confirmation:{job.uid}:{job.task_id}:{job.channel}:{direction}:{period}"
 
 
 def digest_task_key(uid: str, channel: Channel, swept_at: datetime) -> str:
