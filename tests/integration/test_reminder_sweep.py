@@ -263,3 +263,46 @@ def test_the_digest_says_what_was_done_this_week(db):
     mail = arrived(lambda: digests(person), 1)[0]
     assert "You've finished 2 tasks this week. Nice going!" in mail["text"]
     assert re.search(r"See your progress: https?://\S+/progress", mail["text"])
+
+
+def _digest_feed(person) -> list[dict]:
+    feed = person.get("/notifications").json()["notifications"]
+    return [item for item in feed if item["kind"] == "digest_sent"]
+
+
+def test_each_digest_sent_adds_one_item_to_the_feed_per_channel(db, person):
+    day = fresh_epoch(db)
+    phone = verify_phone(person)
+    tasks = [
+        person.post("/tasks", json={"description": text}).json()["id"]
+        for text in ("Pay rent", "Call grandma", "Water plants", "Book flights")
+    ]
+    for task_id in tasks:
+        answer = person.put(f"/tasks/{task_id}/reminders", json={"email": True, "sms": True})
+        assert answer.status_code == 200, answer.text
+    make_due(db, person, tasks, day)
+    job = DigestJob(uid=person.uid, channel="email", due_by=day + timedelta(minutes=1))
+
+    run_sweep(day + timedelta(minutes=1))
+    arrived(lambda: digests(person), 1)
+    arrived(lambda: _sms_digests(phone), 1)
+    # Dispatched again (Cloud Tasks delivers at least once): nothing more, in mail or feed.
+    assert enqueue_delivery("email", job_payload(job), f"again-{person.uid}")
+
+    items = settled(lambda: _digest_feed(person))
+    by_channel = {}
+    for item in items:
+        how, listed = re.fullmatch(
+            r"Reminder sent by (\w+): (.+) and 1 more", item["text"]
+        ).groups()
+        by_channel[how] = listed.split(", ")
+        assert item["read"] is False
+    assert sorted(by_channel) == ["SMS", "email"]  # one item per channel
+    for named in by_channel.values():
+        assert len(named) == 3 and set(named) < {
+            "Pay rent",
+            "Call grandma",
+            "Water plants",
+            "Book flights",
+        }
+    assert len(digests(person)) == 1

@@ -7,6 +7,7 @@ from markupsafe import escape
 from taskly.limits import DIGEST_LIST_MAX
 from taskly.reminders.messages import (
     SMS_MAX_CHARS,
+    digest_feed_text,
     render_digest,
     render_reminders_off,
     render_reminders_on,
@@ -240,3 +241,14 @@ def test_emails_carry_the_apps_logo() -> None:
     ):
         assert f'<img src="{APP_URL}/img/icon-192.png"' in email.html
         assert "&#10003; Taskly" not in email.html
+
+
+def test_the_feed_line_for_a_digest_names_its_channel_and_first_tasks():
+    assert digest_feed_text("email", ["Pay rent"]) == "Reminder sent by email: Pay rent"
+    assert (
+        digest_feed_text("sms", ["A", "B", "C", "D", "E"])
+        == "Reminder sent by SMS: A, B, C and 2 more"
+    )
+    # Bidi controls can't reorder the line, and a long task is cut.
+    line = digest_feed_text("email", ["\u202etxet" + "x" * 200])
+    assert "\u202e" not in line and line.endswith("…")

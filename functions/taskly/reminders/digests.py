@@ -11,6 +11,7 @@ from taskly.delivery import ledger
 from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.send_once import SETTLED, Outcome, send_once
 from taskly.firestore_client import db
+from taskly.notifications import feed
 from taskly.profiles.document import CHANNELS, Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.progress import summary
@@ -21,6 +22,7 @@ from taskly.reminders.schedule import local_date
 from taskly.reminders.unsubscribe_token import make_unsubscribe_token
 from taskly.tasks.document import Task
 from taskly.tasks.store import task_from, tasks_of
+from taskly.timestamps import utc_now
 
 # Tasks one digest reads: the oldest due first. Any more wait for the next digest.
 DIGEST_TASKS_MAX = 500
@@ -98,6 +100,19 @@ def _channels_settled(
     return settled
 
 
+def _record_in_feed(job: DigestJob, day: date, tasks: list[Task]) -> None:
+    """One bell item per digest sent (person, channel, day). Also after ALREADY_SENT: a run
+    that sent and then failed before this line leaves the item to its retry."""
+    feed.add_notification(
+        job.uid,
+        f"digest-{day.isoformat()}-{job.channel}",
+        "digest_sent",
+        messages.digest_feed_text(job.channel, [task.description for task in tasks]),
+        tasks[0].id if len(tasks) == 1 else None,
+        utc_now(),
+    )
+
+
 def deliver_digest(job: DigestJob) -> Outcome | None:
     """Send the digest once (ledger) and move on the tasks whose every channel is done."""
     snapshots = due_tasks_of(job)
@@ -130,6 +145,8 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
         )
         if outcome not in SETTLED:
             return outcome
+        if outcome in (Outcome.SENT, Outcome.ALREADY_SENT):
+            _record_in_feed(job, day, mine)
     settled = _channels_settled(profile, day, tasks, job.channel, outcome)
     finished = [
         snapshot

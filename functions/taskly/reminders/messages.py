@@ -10,6 +10,7 @@ SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
 
 _SUBJECT_TASK_CHARS = 60
 _SMS_TASK_CHARS = 100
+_FEED_TASKS_NAMED = 3
 _CHANNEL_NAMES = {"email": "email", "sms": "SMS"}
 
 
@@ -109,3 +110,13 @@ def render_sms_reminders_on(task: str) -> str:
 def render_sms_reminders_off(task: str) -> str:
     """The text confirming that SMS reminders for a task stopped."""
     return render("sms/reminders_off.txt", task=_sms_task(task))
+
+
+def digest_feed_text(channel: str, tasks: list[str]) -> str:
+    """The bell's line for a digest that went out: by which channel, and for which tasks."""
+    if not tasks:
+        raise ValueError("A reminder digest needs at least one task.")
+    named = [_subject_task(without_bidi_controls(task)) for task in tasks[:_FEED_TASKS_NAMED]]
+    more = len(tasks) - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more else "")
+    return f"Reminder sent by {_channels_text([channel])}: {listed}"
