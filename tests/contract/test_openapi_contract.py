@@ -679,7 +679,10 @@ def test_phone_verification_and_sms_reminders(openapi, person):
     phone = unique_phone()
     assert person.put("/me", json={"phone": phone}).status_code == 200
     sent = _conforms(openapi, person.post("/me/phone/verify", json={}), 202, request_valid=True)
-    assert sent == {"status": "code_sent"}
+    assert (sent["status"], sent["phone"]) == ("code_sent", phone)
+    resend = person.post("/me/phone/verify", json={})
+    _error(openapi, resend, 429, "resource_exhausted", "phone", request_valid=True)
+    assert int(resend.headers["Retry-After"]) <= sent["resend_after_seconds"]
     code = _sms_code(phone)
     short = person.post("/me/phone/verify", json={"code": code[:5]})
     _error(openapi, short, 400, "invalid_argument", "code", request_valid=False)

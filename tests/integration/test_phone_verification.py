@@ -1,9 +1,13 @@
 """SMS only after the number is proven with a code."""
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from taskly.limits import CODES_PER_ACCOUNT_PER_HOUR, CODES_PER_NUMBER_PER_HOUR
+from taskly.limits import (
+    CODE_RESEND_AFTER_SECONDS,
+    CODES_PER_ACCOUNT_PER_HOUR,
+    CODES_PER_NUMBER_PER_HOUR,
+)
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.phones import code_sent_to, unique_phone, verify_phone
@@ -26,6 +30,33 @@ def test_a_code_verifies_the_phone_and_sms_reminders_work(person: Person):
     assert answer.status_code == 200
     texts = arrived(lambda: capture.messages(to=phone, channel="sms"), 2)
     assert len(texts) == 2 and "Water the garden" in texts[-1]["body"]
+
+
+def test_a_new_code_for_the_same_number_waits_a_minute(db, person: Person):
+    phone = unique_phone()
+    person.put("/me", json={"phone": phone})
+    sent = person.post("/me/phone/verify", json={})
+    assert sent.status_code == 202
+    assert sent.json() == {
+        "status": "code_sent",
+        "phone": phone,
+        "resend_after_seconds": CODE_RESEND_AFTER_SECONDS,
+    }
+
+    again = person.post("/me/phone/verify", json={})
+    assert again.status_code == 429
+    assert again.json()["error"]["message"].startswith("A code is on its way to this number.")
+    assert 0 < int(again.headers["Retry-After"]) <= CODE_RESEND_AFTER_SECONDS
+    assert len(settled(lambda: capture.messages(to=phone, channel="sms"))) == 1
+
+    # A minute later (the send history moved back), the person can ask again.
+    pending = db.document(f"phone_verifications/{person.uid}")
+    earlier = [
+        at - timedelta(seconds=CODE_RESEND_AFTER_SECONDS) for at in pending.get().get("sent_at")
+    ]
+    pending.update({"sent_at": earlier})
+    assert person.post("/me/phone/verify", json={}).status_code == 202
+    assert len(arrived(lambda: capture.messages(to=phone, channel="sms"), 2)) == 2
 
 
 def test_changing_the_number_needs_a_new_verification(person: Person):

@@ -5,6 +5,7 @@ from flask import Response
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import PhoneVerification, parse_body
+from taskly.limits import CODE_RESEND_AFTER_SECONDS
 from taskly.phone import verification as phone_verification
 
 
@@ -13,7 +14,12 @@ def verify_phone(ctx: RouteContext) -> Response:
     profile = ctx.profile()
     if body.code is None:
         phone_verification.send_code(ctx.uid, profile, ctx.now)
-        return json_response({"status": "code_sent"}, 202)
+        sent = {
+            "status": "code_sent",
+            "phone": profile.phone,
+            "resend_after_seconds": CODE_RESEND_AFTER_SECONDS,
+        }
+        return json_response(sent, 202)
     phone_verification.confirm_code(ctx.uid, body.code, profile, ctx.now)
     verified = ctx.profile()
     return json_response(verified.to_json())

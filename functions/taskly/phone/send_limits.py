@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from taskly.errors import LimitReached
 from taskly.limits import (
+    CODE_RESEND_AFTER_SECONDS,
     CODES_PER_ACCOUNT_PER_DAY,
     CODES_PER_ACCOUNT_PER_HOUR,
     CODES_PER_NUMBER_PER_DAY,
@@ -15,6 +16,7 @@ from taskly.limits import (
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+RESEND_AFTER = timedelta(seconds=CODE_RESEND_AFTER_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,10 @@ def recent(sent_at: Sequence[datetime], now: datetime) -> list[datetime]:
 
 
 def _wait_text(wait: timedelta) -> str:
-    minutes = max(1, round(wait.total_seconds() / 60))
+    seconds = max(1, int(wait.total_seconds() + 0.999))
+    if seconds < 90:
+        return "1 second" if seconds == 1 else f"{seconds} seconds"
+    minutes = round(seconds / 60)
     if minutes < 90:
         return f"{minutes} minutes"
     return f"{round(minutes / 60)} hours"
@@ -59,6 +64,20 @@ def check(sent_at: Sequence[datetime], windows: Sequence[Window], now: datetime)
                 int(wait.total_seconds()) + 1,
                 "phone",
             )
+
+
+def check_resend(
+    pending_phone: str | None, last_sent: datetime | None, phone: str, now: datetime
+) -> None:
+    """A code for ``phone`` is still pending (unused): another waits RESEND_AFTER from it."""
+    if pending_phone != phone or last_sent is None or now - last_sent >= RESEND_AFTER:
+        return
+    wait = last_sent + RESEND_AFTER - now
+    raise LimitReached(
+        f"A code is on its way to this number. You can ask for a new one in {_wait_text(wait)}.",
+        int(wait.total_seconds()) + 1,
+        "phone",
+    )
 
 
 def check_budget(sent_today: int, budget: int, now: datetime) -> None:

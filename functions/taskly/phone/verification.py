@@ -52,6 +52,8 @@ def _store_code(
     budget = budget_ref.get(transaction=transaction).to_dict() or {}
     account_sends = send_limits.recent(account.get("sent_at", []), now)
     number_sends = send_limits.recent(number.get("sent_at", []), now)
+    pending_phone = account.get("phone") if account.get("code_hash") else None
+    send_limits.check_resend(pending_phone, max(account_sends, default=None), phone, now)
     send_limits.check(account_sends, send_limits.ACCOUNT_WINDOWS, now)
     send_limits.check(number_sends, send_limits.NUMBER_WINDOWS, now)
     send_limits.check_budget(int(budget.get("sent", 0)), settings.SMS_DAILY_BUDGET.value, now)
