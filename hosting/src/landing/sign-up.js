@@ -1,10 +1,7 @@
-import {
-  createUserWithEmailAndPassword,
-  sendEmailVerification,
-  updateProfile,
-} from "firebase/auth";
+import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
 import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
+import { sendConfirmationLink } from "../lib/email-confirmation.js";
 import { openModal } from "../ui/dialog.js";
 import { rememberNewAccount } from "../ui/picture-invite.js";
 import { rememberUnsavedProfile } from "../ui/unsaved-profile.js";
@@ -60,11 +57,14 @@ export function bindSignUp(dialog, openButton, auth) {
       // The account exists from here on: what follows must not report the sign-up as failed.
       const displayName = `${names.first_name} ${names.last_name}`;
       await updateProfile(user, { displayName }).catch(() => {});
-      // Email reminders wait for this link to be opened; the board explains it.
-      sendEmailVerification(user).catch(() => {});
-      // The account exists now: a profile the API could not save does not stop sign-up, but
-      // the board says so, and where to set it.
-      await saveProfile(names).catch((error) => rememberUnsavedProfile(error.message));
+      await Promise.all([
+        // Email reminders wait for this link to be opened; the board says it was sent (and
+        // offers it again, should this request fail).
+        sendConfirmationLink(user).catch(() => {}),
+        // The account exists now: a profile the API could not save does not stop sign-up,
+        // but the board says so, and where to set it.
+        saveProfile(names).catch((error) => rememberUnsavedProfile(error.message)),
+      ]);
       rememberNewAccount();
       location.assign("/board");
     });

@@ -1,8 +1,8 @@
-import { sendEmailVerification } from "firebase/auth";
 import { terminate } from "firebase/firestore";
 import { watchBoard } from "../board/board-listeners.js";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
+import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { askReminders } from "../board/reminders-dialog.js";
 import { createTaskStore } from "../board/task-store.js";
@@ -84,12 +84,7 @@ async function main() {
     return added;
   });
 
-  document.getElementById("reminder-email-resend").addEventListener("click", () =>
-    sendEmailVerification(user).then(
-      () => showToast(`We sent a new link to ${user.email}.`),
-      () => toastError("The link could not be sent. Try again in a minute."),
-    ),
-  );
+  stops.push(startEmailConfirmation(user));
 
   function removeWithUndo(task, { fromKeyboard = false } = {}) {
     const pending = store.remove(task.id);

@@ -16,7 +16,8 @@ async function main() {
     if (!checkFields([[email, emailProblem(email)]])) return;
     await whileBusy(form, async () => {
       try {
-        await sendPasswordResetEmail(auth, email.value.trim());
+        // The link's page comes back to sign-in once the new password is saved.
+        await sendPasswordResetEmail(auth, email.value.trim(), { url: `${location.origin}/` });
       } catch (error) {
         if (error.code !== NO_SUCH_ACCOUNT) return reportError(form, describeAuthError(error));
       }
