@@ -1,13 +1,11 @@
-"""The signed-out pages: the sign-up dialog, sign-in errors, and the password reset email."""
+"""The signed-out pages: the sign-up dialog and sign-in errors."""
 
 from pathlib import Path
 
-import requests
 import yaml
 from playwright.sync_api import Page, expect
 
 from tests.support.people import Person
-from tests.support.stack import AUTH_HOST, PROJECT
 
 from .ui import SERVER_TIMEOUT_MS, new_account, sign_up, wait_for_board
 
@@ -74,22 +72,6 @@ def test_a_wrong_password_is_explained_and_a_signed_in_person_skips_the_landing(
     sign_up(page, new_account())
     page.goto("/")
     page.wait_for_url("**/board")
-
-
-def test_password_reset_sends_the_email(page: Page, person: Person) -> None:
-    page.goto("/")
-    page.get_by_role("link", name="Forgot password?").click()
-    page.wait_for_url("**/reset")
-    page.get_by_label("Email").fill(person.email)
-    page.get_by_role("button", name="Send reset link").click()
-    expect(page.get_by_role("status")).to_contain_text(f"If {person.email} has a Taskly account")
-
-    codes = requests.get(
-        f"http://{AUTH_HOST}/emulator/v1/projects/{PROJECT}/oobCodes", timeout=10
-    ).json()["oobCodes"]
-    assert any(
-        code["email"] == person.email and code["requestType"] == "PASSWORD_RESET" for code in codes
-    )
 
 
 def test_sign_up_keeps_names_within_the_apis_limit(page: Page) -> None:

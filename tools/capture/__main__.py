@@ -12,7 +12,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command line options."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.capture",
-        description="Local stand-in for SendGrid and Twilio that captures messages.",
+        description="Local stand-in for SendGrid and Twilio, with Firebase Auth's emails.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8025, help="port, 0 = any (default 8025)")

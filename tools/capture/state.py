@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
+from tools.capture.auth_mail import AuthMailbox
 from tools.capture.config import CaptureConfig
 from tools.capture.faults import FaultInjector
 from tools.capture.stats import Stats
@@ -16,12 +17,17 @@ EXTENSION_KEY = "capture"
 
 @dataclass
 class CaptureState:
-    """Config, message store, fault rules and counters of one capture app."""
+    """Config, message store, fault rules and counters of one capture app, and the Auth
+    emulator's mail it collects."""
 
     config: CaptureConfig
     store: MessageStore = field(default_factory=MessageStore)
     faults: FaultInjector = field(default_factory=FaultInjector)
     stats: Stats = field(default_factory=Stats)
+    auth_mail: AuthMailbox = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.auth_mail = AuthMailbox(self.config.auth_oob_codes_url, self.config.auth_action_url)
 
 
 def get_state() -> CaptureState:

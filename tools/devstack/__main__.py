@@ -34,6 +34,8 @@ def _env() -> dict[str, str]:
     secrets = local_secrets()
     env["CAPTURE_SENDGRID_API_KEY"] = secrets["SENDGRID_API_KEY"]
     env["CAPTURE_TWILIO_AUTH_TOKEN"] = secrets["TWILIO_AUTH_TOKEN"]
+    env["CAPTURE_AUTH_OOB_CODES_URL"] = f"{ports.AUTH_URL}/emulator/v1/projects/{PROJECT}/oobCodes"
+    env["CAPTURE_AUTH_ACTION_URL"] = ports.AUTH_ACTION_URL
     return env
 
 

@@ -14,3 +14,7 @@ STORAGE_URL = f"http://{HOST}:{STORAGE}"
 FUNCTIONS_URL = f"http://{HOST}:{FUNCTIONS}"
 AUTH_URL = f"http://{HOST}:{AUTH}"
 FIRESTORE_HOST = f"{HOST}:{FIRESTORE}"
+
+# The web app's page for the links in Firebase Auth's emails (hosting/public/action.html):
+# locally the capture server's copies of those emails link here.
+AUTH_ACTION_URL = f"{APP_URL}/action"

@@ -1,0 +1,121 @@
+"""The emails Firebase Auth sends (address confirmation, password reset), captured locally.
+
+The Auth emulator sends no mail: it lists the codes it made at its ``oobCodes`` endpoint.
+The capture server turns each new one into an email in the store, written like Firebase's
+default templates, with the link going where the project's "action URL" setting sends it
+(the app's own action page) instead of the emulator's bare JSON handler.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from flask import render_template
+
+from tools.capture.store import MessageStore, make_message
+
+SENDER = "Taskly <noreply@taskly.test>"
+FETCH_TIMEOUT_SECONDS = 2
+CAPTURED_FROM = "Firebase Auth emulator"
+
+
+@dataclass(frozen=True)
+class AuthEmail:
+    subject: str
+    intro: str
+    action: str  # the link's words
+    ignore: str
+
+
+AUTH_EMAILS: dict[str, AuthEmail] = {
+    "VERIFY_EMAIL": AuthEmail(
+        "Confirm your email address for Taskly",
+        "Open this link to confirm your email address. Taskly can email you reminders once "
+        "it is confirmed.",
+        "Confirm my email address",
+        "If you didn't create a Taskly account, you can ignore this email.",
+    ),
+    "PASSWORD_RESET": AuthEmail(
+        "Choose a new password for Taskly",
+        "Open this link to choose a new password for your Taskly account {email}.",
+        "Choose a new password",
+        "If you didn't ask to reset your password, you can ignore this email.",
+    ),
+    "VERIFY_AND_CHANGE_EMAIL": AuthEmail(
+        "Confirm your new email address for Taskly",
+        "Open this link to make {email} the address of your Taskly account.",
+        "Confirm the new address",
+        "If you didn't ask for this change, you can ignore this email.",
+    ),
+    "RECOVER_EMAIL": AuthEmail(
+        "Your Taskly sign-in email was changed",
+        "The email address of your Taskly account was changed. If that wasn't you, open this "
+        "link to change it back to {email}.",
+        "Change it back",
+        "If you made the change yourself, you can ignore this email.",
+    ),
+}
+
+
+def action_link(oob_link: str, action_url: str | None) -> str:
+    """The emulator's link, moved to ``action_url`` with every parameter kept (mode, oobCode,
+    apiKey, continueUrl, lang), as Firebase builds it from a custom action URL."""
+    if not action_url:
+        return oob_link
+    target = urlsplit(action_url)
+    return urlunsplit(target._replace(query=urlsplit(oob_link).query))
+
+
+class AuthMailbox:
+    """Imports the Auth emulator's new codes as emails; each code once, even after a Clear."""
+
+    def __init__(self, oob_codes_url: str | None, action_url: str | None) -> None:
+        self._oob_codes_url = oob_codes_url
+        self._action_url = action_url
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+
+    def collect(self, store: MessageStore) -> int:
+        """Add an email for each code not seen before; how many. Quiet while Auth is down."""
+        if not self._oob_codes_url:
+            return 0
+        try:
+            answer = requests.get(self._oob_codes_url, timeout=FETCH_TIMEOUT_SECONDS)
+            answer.raise_for_status()
+            codes = answer.json().get("oobCodes") or []
+        except (requests.RequestException, ValueError):
+            return 0  # the Auth emulator is not up (yet): nothing to collect
+        added = 0
+        with self._lock:
+            for code in codes:
+                message = self._email_for(code)
+                if message is None or code["oobCode"] in self._seen:
+                    continue
+                self._seen.add(code["oobCode"])
+                store.add(message)
+                added += 1
+        return added
+
+    def _email_for(self, code: dict[str, Any]) -> dict[str, Any] | None:
+        kind = AUTH_EMAILS.get(str(code.get("requestType")))
+        if kind is None or not code.get("oobCode") or not code.get("email"):
+            return None
+        email = str(code["email"])
+        link = action_link(str(code["oobLink"]), self._action_url)
+        intro = kind.intro.format(email=email)
+        context = {"kind": kind, "intro": intro, "link": link}
+        return make_message(
+            message_id=f"auth-{code['oobCode']}",
+            channel="email",
+            to=[email],
+            sender=SENDER,
+            subject=kind.subject,
+            text=render_template("auth_mail.txt", **context),
+            html=render_template("auth_mail.html", **context),
+            headers={"X-Captured-From": CAPTURED_FROM},
+            request=code,
+        )
