@@ -15,6 +15,7 @@ from .ui import (
     card,
     column,
     is_task_create,
+    move_to,
     quick_add,
     sign_in,
     wait_for_board,
@@ -56,7 +57,7 @@ def test_the_board_header_counts_what_was_done_today(page: Page, person: Person)
     add_task(page, "Call the plumber")
     today = page.locator("#done-today")
     expect(today).to_be_hidden()
-    card(page, "Call the plumber").get_by_label("Status").select_option("done")
+    move_to(page, "Call the plumber", "Done")
     expect(today).to_have_text("1 done today", timeout=SERVER_TIMEOUT_MS)
     today.click()
     page.wait_for_url("**/progress")

@@ -4,7 +4,7 @@ import uuid
 
 from playwright.sync_api import Page, Route, expect
 
-from .ui import add_task, card, column, quick_add
+from .ui import add_task, card, column, move_to, quick_add, status_button
 
 
 def test_an_add_that_cannot_reach_the_api_is_undone_and_the_text_kept(signed_in_page: Page) -> None:
@@ -37,10 +37,10 @@ def test_a_move_the_api_refuses_goes_back_with_its_reason(signed_in_page: Page) 
         route.fulfill(status=400, json={"error": error})
 
     page.route("**/api/tasks/*", refuse_patch)
-    card(page, text).get_by_label("Status").select_option("doing")
+    move_to(page, text, "Doing")
 
     expect(page.locator(".toast-error")).to_contain_text(
         "The task wasn't moved: Status change refused."
     )
     expect(column(page, "todo").locator(".card-text")).to_have_text([text])
-    expect(card(page, text).get_by_label("Status")).to_have_value("todo")
+    expect(status_button(page, text)).to_have_text("Todo")

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.support.boards import SeedTask, seed_board
 from tests.support.people import Person
 
-from .ui import add_task, card, sign_in, wait_until_saved
+from .ui import add_task, move_to, sign_in, wait_until_saved
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -24,8 +24,8 @@ def test_board_screenshots_at_1280_and_360_px(page: Page, person: Person) -> Non
     tasks = [f"Book dentist {run}", f"Draft the quarterly plan {run}", f"Water the plants {run}"]
     for text in tasks:
         add_task(page, text)
-    card(page, tasks[1]).get_by_label("Status").select_option("doing")
-    card(page, tasks[2]).get_by_label("Status").select_option("done")
+    move_to(page, tasks[1], "Doing")
+    move_to(page, tasks[2], "Done")
     expect(page.locator('.column[data-status="done"] .card')).to_have_count(1)
     wait_until_saved(page)
 

@@ -7,7 +7,7 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.support.people import Person
 
-from .ui import SERVER_TIMEOUT_MS, add_task, card, column, sign_in
+from .ui import SERVER_TIMEOUT_MS, add_task, card, column, move_to, sign_in
 
 
 def test_a_task_added_on_one_device_appears_on_the_other(
@@ -21,7 +21,7 @@ def test_a_task_added_on_one_device_appears_on_the_other(
     add_task(laptop, text)
     expect(card(phone, text)).to_be_visible(timeout=SERVER_TIMEOUT_MS)
 
-    card(phone, text).get_by_label("Status").select_option("doing")
+    move_to(phone, text, "Doing")
     expect(column(laptop, "doing").locator(".card-text")).to_have_text(
         [text], timeout=SERVER_TIMEOUT_MS
     )

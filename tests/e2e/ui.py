@@ -64,6 +64,19 @@ def card_texts(page: Page, status: str) -> list[str]:
     return column(page, status).locator(".card-text").all_inner_texts()
 
 
+def status_button(page: Page, text: str) -> Locator:
+    """The card's status control: a button showing the status, opening the "Move to" menu."""
+    return card(page, text).get_by_role("button", name=re.compile(r"^Status: "))
+
+
+def move_to(page: Page, text: str, status: str) -> None:
+    """Moves a card by choosing ``status`` ("Todo", "Doing", "Done") in its status menu."""
+    status_button(page, text).click()
+    menu = page.get_by_role("menu", name="Move to")
+    menu.get_by_role("menuitemradio", name=status).click()
+    expect(menu).to_be_hidden()
+
+
 def quick_add(page: Page) -> Locator:
     return page.get_by_label("New task")
 

@@ -69,7 +69,28 @@ export function createBoardView(actions) {
     board.hidden = !loaded;
   }
 
+  // A render can set off another (a handler run by a DOM move): it waits for this one.
+  let rendering = false;
+  let nextState = null;
   function render(state) {
+    if (rendering) {
+      nextState = state;
+      return;
+    }
+    rendering = true;
+    try {
+      draw(state);
+    } finally {
+      rendering = false;
+    }
+    if (nextState) {
+      const waiting = nextState;
+      nextState = null;
+      render(waiting);
+    }
+  }
+
+  function draw(state) {
     showStatus(state);
     if (state.saving) setText(saveState, "Saving…");
     else if (state.lastSaveFailed) setText(saveState, "Last change not saved");
@@ -80,6 +101,10 @@ export function createBoardView(actions) {
 
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
+    const selection =
+      typeof focused?.selectionStart === "number"
+        ? [focused.selectionStart, focused.selectionEnd, focused.selectionDirection]
+        : null;
     const focusedColumn = focusedCard?.closest(".column");
     const byColumn = Object.fromEntries(STATUSES.map((columnState) => [columnState, []]));
     for (const task of state.tasks) byColumn[task.status].push(task);
@@ -88,8 +113,11 @@ export function createBoardView(actions) {
     const wanted = new Set(state.tasks.map((task) => task.id));
     for (const [id, card] of cards) {
       if (wanted.has(id)) continue;
+      const unsaved = card.unsavedText();
+      card.dispose();
       card.element.remove();
       cards.delete(id);
+      if (unsaved) actions.editLost(card.task, unsaved);
     }
     for (const [columnState, column] of Object.entries(columns)) {
       const tasks = byColumn[columnState];
@@ -106,7 +134,7 @@ export function createBoardView(actions) {
       setText(column.count, String(total));
     }
     showOlder.hidden = !state.doneHasMore;
-    if (focusedCard) restoreFocus(focused, focusedColumn);
+    if (focusedCard) restoreFocus(focused, selection, focusedColumn);
   }
 
   function showDoneToday(stats) {
@@ -127,15 +155,22 @@ export function createBoardView(actions) {
     return card;
   }
 
-  // Moving a node drops its focus; a removed card hands focus to its column instead.
-  function restoreFocus(focused, column) {
+  // Moving a node drops its focus (and a text field's caret); a removed card hands focus to
+  // its column instead.
+  function restoreFocus(focused, selection, column) {
     if (document.activeElement === focused) return;
-    if (focused.isConnected) focused.focus();
-    else column.querySelector("h2").focus();
+    if (!focused.isConnected) {
+      column.querySelector("h2").focus();
+      return;
+    }
+    focused.focus({ preventScroll: true });
+    if (selection) focused.setSelectionRange(...selection);
   }
 
   return {
     render,
+    /** The card `node` is in (its handle: edit, move, remove, reminders), or null. */
+    cardAt: (node) => cards.get(node?.closest?.(".card")?.dataset.key) ?? null,
     clear() {
       clearTimeout(slowTimer);
       for (const column of Object.values(columns)) {
@@ -143,6 +178,7 @@ export function createBoardView(actions) {
         column.order = [];
       }
       saveState.textContent = "";
+      for (const card of cards.values()) card.dispose();
       cards.clear();
     },
   };

@@ -1,12 +1,15 @@
 import { LIMITS } from "../lib/limits.js";
 import { icon } from "../ui/icon.js";
+import { createCardEditor } from "./card-editor.js";
+import { closeStatusMenuOf, openStatusMenu } from "./status-menu.js";
+import { remindersRunning, STATUS_LABELS } from "./task-store.js";
 
-const STATUS_LABELS = { todo: "Todo", doing: "Doing", done: "Done" };
 export const DRAG_TYPE = "application/x-taskly-task";
 
 /**
- * One task card. `actions` receive the card's current task: edit(task, text), move(task,
- * status), remove(task), reminders(task). The description is only ever set as text.
+ * One task card. `actions` receive the card's current task: edit(task, text, previousText)
+ * (a promise), move(task, status), remove(task), reminders(task). The description is only
+ * ever set as text.
  */
 export function createCard(task, actions) {
   const key = task.id;
@@ -20,15 +23,19 @@ export function createCard(task, actions) {
   text.id = `card-text-${key}`;
   text.title = "Click to edit";
 
-  const editor = document.createElement("input");
-  editor.className = "card-editor";
-  editor.maxLength = LIMITS.descriptionMax;
-  editor.hidden = true;
-  editor.setAttribute("aria-label", "Task text (Enter saves, Escape cancels)");
-  const editorError = document.createElement("p");
-  editorError.className = "field-error";
-  editorError.id = `card-editor-error-${key}`;
-  editor.setAttribute("aria-describedby", editorError.id);
+  const editor = createCardEditor(key, LIMITS.descriptionMax, {
+    currentText: () => task.description,
+    save: (description, previous) => actions.edit(task, description, previous),
+    onOpen() {
+      element.draggable = false;
+      text.hidden = true;
+    },
+    onClose({ hadFocus }) {
+      element.draggable = true;
+      text.hidden = false;
+      if (hadFocus) editButton.focus();
+    },
+  });
 
   const reminderBadge = document.createElement("span");
   reminderBadge.className = "card-reminder";
@@ -36,17 +43,25 @@ export function createCard(task, actions) {
   reminderBadge.setAttribute("aria-label", "Reminders on");
   reminderBadge.append(icon("bell"));
 
-  const statusLabel = document.createElement("label");
-  statusLabel.className = "visually-hidden";
-  statusLabel.htmlFor = `card-status-${key}`;
-  statusLabel.textContent = "Status";
-  const statusSelect = document.createElement("select");
-  statusSelect.className = "card-status";
-  statusSelect.id = `card-status-${key}`;
-  statusSelect.setAttribute("aria-describedby", text.id);
-  for (const [status, label] of Object.entries(STATUS_LABELS)) {
-    statusSelect.append(new Option(label, status));
-  }
+  // A button that opens the status menu: the arrow keys can't move the card by accident.
+  const statusButton = document.createElement("button");
+  statusButton.type = "button";
+  statusButton.className = "card-status";
+  statusButton.setAttribute("aria-haspopup", "menu");
+  statusButton.setAttribute("aria-expanded", "false");
+  statusButton.setAttribute("aria-describedby", text.id);
+  const statusText = document.createElement("span");
+  statusButton.append(statusText, icon("chevron-down"));
+  const openMenu = () =>
+    openStatusMenu(statusButton, task.status, (status) => {
+      if (status !== task.status) actions.move(task, status);
+    });
+  statusButton.addEventListener("click", openMenu);
+  statusButton.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    openMenu();
+  });
 
   const button = (label, iconName, onClick) => {
     const control = document.createElement("button");
@@ -59,65 +74,26 @@ export function createCard(task, actions) {
     control.addEventListener("click", onClick);
     return control;
   };
-  const editButton = button("Edit", "edit", () => startEditing());
+  const editButton = button("Edit", "edit", () => editor.open());
   const remindersButton = button("Reminders", "bell", () => actions.reminders(task));
+  let removing = false;
   // A click with detail 0 came from the keyboard (Enter or Space on the button).
-  const deleteButton = button("Delete", "trash", (event) =>
-    actions.remove(task, { fromKeyboard: event.detail === 0 }),
-  );
+  const deleteButton = button("Delete", "trash", (event) => remove(event.detail === 0));
+
+  function remove(fromKeyboard) {
+    removing = true;
+    actions.remove(task, { fromKeyboard });
+  }
 
   const footer = document.createElement("div");
   footer.className = "card-footer";
   const buttons = document.createElement("div");
   buttons.className = "card-actions";
   buttons.append(editButton, remindersButton, deleteButton);
-  footer.append(statusLabel, statusSelect, reminderBadge, buttons);
-  element.append(text, editor, editorError, footer);
+  footer.append(statusButton, reminderBadge, buttons);
+  element.append(text, editor.element, footer);
 
-  let editing = false;
-
-  function startEditing() {
-    editing = true;
-    element.draggable = false;
-    editor.value = task.description;
-    text.hidden = true;
-    editor.hidden = false;
-    editor.focus();
-    editor.select();
-  }
-
-  function stopEditing(save) {
-    if (!editing) return;
-    const description = editor.value.trim();
-    if (save && !description) {
-      editorError.textContent = "A task needs some text. Escape keeps the old text.";
-      editor.setAttribute("aria-invalid", "true");
-      return;
-    }
-    editing = false;
-    const hadFocus = element.contains(document.activeElement);
-    editor.hidden = true;
-    text.hidden = false;
-    element.draggable = true;
-    editorError.textContent = "";
-    editor.removeAttribute("aria-invalid");
-    if (hadFocus) editButton.focus();
-    if (save && description !== task.description) actions.edit(task, description);
-  }
-
-  text.addEventListener("click", startEditing);
-  editor.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      stopEditing(true);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      stopEditing(false);
-    }
-  });
-  // Clicking elsewhere keeps what was typed, unless it is empty.
-  editor.addEventListener("blur", () => stopEditing(Boolean(editor.value.trim())));
-  statusSelect.addEventListener("change", () => actions.move(task, statusSelect.value));
+  text.addEventListener("click", (event) => editor.open(caretOffsetAt(event, text)));
   element.addEventListener("dragstart", (event) => {
     event.dataTransfer.setData(DRAG_TYPE, key);
     event.dataTransfer.effectAllowed = "move";
@@ -127,16 +103,49 @@ export function createCard(task, actions) {
 
   function update(next) {
     task = next;
-    text.textContent = task.description;
-    statusSelect.value = task.status;
+    if (text.textContent !== task.description) text.textContent = task.description;
+    statusText.textContent = STATUS_LABELS[task.status];
+    statusButton.setAttribute("aria-label", `Status: ${STATUS_LABELS[task.status]}. Move to…`);
     element.dataset.status = task.status;
-    const remindersOn = task.notify_email || task.notify_sms;
-    reminderBadge.hidden = !remindersOn;
+    // A done task is reminded of no more (the server keeps the switches for a reopen).
+    const running = remindersRunning(task);
+    reminderBadge.hidden = !running;
     const channels = [task.notify_email && "email", task.notify_sms && "SMS"].filter(Boolean);
     reminderBadge.title = `Reminders on: ${channels.join(" and ")}`;
-    remindersButton.classList.toggle("is-on", remindersOn);
+    remindersButton.classList.toggle("is-on", running);
+    editor.taskChanged();
   }
 
   update(task);
-  return { element, update };
+  return {
+    element,
+    update,
+    /** What the person typed and has not saved, unless they are deleting the card. */
+    unsavedText: () => (removing ? null : editor.unsavedText()),
+    /** The keyboard shortcuts' verbs, for the card that has focus. */
+    edit: () => editor.open(),
+    remove: () => remove(true),
+    reminders: () => actions.reminders(task),
+    move: (status) => status !== task.status && actions.move(task, status),
+    dispose: () => closeStatusMenuOf(statusButton),
+  };
+}
+
+/** Where in `element`'s text a click landed, as a character offset (null if unknown). */
+function caretOffsetAt(event, element) {
+  let node;
+  let offset;
+  const position = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+  if (position) {
+    ({ offsetNode: node, offset } = position);
+  } else {
+    const range = document.caretRangeFromPoint?.(event.clientX, event.clientY);
+    if (!range) return null;
+    ({ startContainer: node, startOffset: offset } = range);
+  }
+  if (!element.contains(node)) return null;
+  const before = document.createRange();
+  before.setStart(element, 0);
+  before.setEnd(node, offset);
+  return before.toString().length;
 }

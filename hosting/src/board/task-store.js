@@ -2,6 +2,15 @@ import { api } from "../lib/api.js";
 
 export const STATUSES = ["todo", "doing", "done"];
 export const OPEN_STATUSES = ["todo", "doing"];
+export const STATUS_LABELS = { todo: "Todo", doing: "Doing", done: "Done" };
+
+/** Whether the server reminds of `task` now: a channel is on and the task is not done (the
+ * switches stay as they were while it is done, and take effect again if it is reopened). */
+export const remindersRunning = (task) =>
+  (task.notify_email || task.notify_sms) && task.status !== "done";
+
+/** An edit refused because the task's text was changed elsewhere since the edit began. */
+export const isEditConflict = (error) => error?.status === 409 && error.field === "description";
 
 const timeOf = (isoTime) => Date.parse(isoTime) || 0;
 // Open columns show the newest first; Done shows the most recently finished first. The times
@@ -85,6 +94,24 @@ export function createTaskStore() {
     }
   }
 
+  // Firestore hands each listener its snapshot in a task of its own, one right after the
+  // other, for one change. A task moving into or out of Done leaves one query a moment before
+  // it reaches the other: merging once both have spoken keeps it (and its card, focus and
+  // open editor) on the board throughout, instead of gone and made anew.
+  let mergePending = false;
+  function mergeSoon() {
+    if (mergePending) return;
+    mergePending = true;
+    setTimeout(() => {
+      mergePending = false;
+      if (!subscribers.size) return; // cleared (log out) meanwhile
+      mergeSources();
+      loaded = sources.has("open") && sources.has("done");
+      loadError = null;
+      notify();
+    });
+  }
+
   function notify() {
     const current = state();
     for (const subscriber of subscribers) subscriber(current);
@@ -149,10 +176,7 @@ export function createTaskStore() {
         }
       }
       sources.set(source, rows);
-      mergeSources();
-      loaded = sources.has("open") && sources.has("done");
-      loadError = null;
-      notify();
+      mergeSoon();
     },
 
     /** A page of older done tasks, read once. */
@@ -206,9 +230,10 @@ export function createTaskStore() {
       return created;
     },
 
-    edit: (id, description) =>
+    /** A new text for the task, applied only if its text is still `previous` on the server. */
+    edit: (id, description, previous) =>
       optimistic(id, patched({ description }), (taskId) =>
-        api.patch(`/api/tasks/${taskId}`, { description }),
+        api.patch(`/api/tasks/${taskId}`, { description, previous_description: previous }),
       ),
 
     move: (id, status) =>

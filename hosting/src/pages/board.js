@@ -5,7 +5,8 @@ import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { askReminders } from "../board/reminders-dialog.js";
-import { createTaskStore } from "../board/task-store.js";
+import { bindShortcuts } from "../board/shortcuts.js";
+import { createTaskStore, isEditConflict, STATUS_LABELS } from "../board/task-store.js";
 import { api } from "../lib/api.js";
 import { openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
@@ -62,10 +63,21 @@ async function main() {
   const view = createBoardView({
     showOlderDone: () =>
       showOlderDone().catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
-    edit: (task, description) =>
-      store.edit(task.id, description).catch(reportRollback("Your edit wasn't saved")),
-    move: (task, status) =>
-      store.move(task.id, status).catch(reportRollback("The task wasn't moved")),
+    edit: (task, description, previous) => {
+      const saved = store.edit(task.id, description, previous);
+      // A conflict reopens the editor beside the new text; anything else is said here.
+      saved.catch((error) => isEditConflict(error) || reportRollback("Your edit wasn't saved")(error));
+      return saved;
+    },
+    editLost: (task, text) =>
+      showToast(`“${shorten(task.description)}” was deleted elsewhere before your edit was saved.`, {
+        action: { label: "Add my text as a task", onClick: () => addTask(text) },
+        timeout: UNDO_WINDOW_MS,
+      }),
+    move: (task, status) => {
+      announce(`Moved “${shorten(task.description)}” to ${STATUS_LABELS[status]}.`);
+      store.move(task.id, status).catch(reportRollback("The task wasn't moved"));
+    },
     remove: (task, how) => removeWithUndo(task, how),
     reminders: async (task) => {
       const phoneVerified = profile.then((me) => Boolean(me?.phone_verified));
@@ -78,11 +90,14 @@ async function main() {
   });
   stops.push(view.clear, store.subscribe(view.render));
 
-  bindQuickAdd(document.getElementById("quick-add"), (description) => {
+  bindShortcuts(view);
+
+  function addTask(description) {
     const added = store.add(description);
     added.catch(reportRollback("The task wasn't added"));
     return added;
-  });
+  }
+  bindQuickAdd(document.getElementById("quick-add"), addTask);
 
   stops.push(startEmailConfirmation(user));
 
@@ -112,6 +127,11 @@ async function main() {
 }
 
 const reportRollback = (what) => (error) => toastError(`${what}: ${error.message}`);
+
+// Moves are said to screen readers: a card leaving for another column is easy to miss.
+function announce(text) {
+  document.getElementById("board-announcer").textContent = text;
+}
 
 function shorten(text) {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;

@@ -1,0 +1,34 @@
+import { openModal } from "../ui/dialog.js";
+
+// Digits follow the columns from left to right.
+const MOVES = { 1: "todo", 2: "doing", 3: "done" };
+
+const isTyping = (target) => Boolean(target.closest?.("input, textarea, select, [contenteditable]"));
+const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popover-open"));
+
+/**
+ * The board's keyboard shortcuts, listed in the "?" dialog. On the task whose card has focus:
+ * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; R opens its reminders; Delete
+ * deletes it (with Undo). Anywhere: N goes to quick add, ? shows the list. Keys typed into a
+ * field, or with Ctrl, Alt or Cmd, are left alone.
+ */
+export function bindShortcuts(view) {
+  const dialog = document.getElementById("shortcuts-dialog");
+  const showHelp = () => dialog.open || openModal(dialog);
+  document.getElementById("shortcuts-button").addEventListener("click", showHelp);
+
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event.target) || somethingOpen()) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const card = view.cardAt(event.target);
+    if (key === "?") showHelp();
+    else if (key === "n") document.getElementById("quick-add-input").focus();
+    else if (card && MOVES[key]) card.move(MOVES[key]);
+    else if (card && key === "e") card.edit();
+    else if (card && key === "r") card.reminders();
+    else if (card && (key === "Delete" || key === "Backspace")) card.remove();
+    else return;
+    event.preventDefault();
+  });
+}
