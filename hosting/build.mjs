@@ -17,6 +17,7 @@ const schemas = parse(readFileSync(join(hostingDir, "..", "openapi.yaml"), "utf8
 const limits = {
   descriptionMax: schemas.Description.maxLength,
   nameMax: schemas.PersonName.maxLength,
+  readIdsMax: schemas.NotificationsRead.properties.ids.maxItems,
 };
 
 const result = await esbuild.build({

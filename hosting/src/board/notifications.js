@@ -1,17 +1,19 @@
 import { collection, limit, orderBy, query, where } from "firebase/firestore";
 import { api } from "../lib/api.js";
 import { watchRows } from "../lib/firestore.js";
+import { LIMITS } from "../lib/limits.js";
 import { bindDisclosure } from "../ui/disclosure.js";
 import { toastError } from "../ui/toasts.js";
 
 const RECENT_COUNT = 8;
-const ALL_COUNT = 50;
 const UNREAD_CAP = 100;
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * The bell: unread count (also in the tab title) and a panel of recent notifications, both
- * live from Firestore. "See all" lists more and marks everything read.
+ * live from Firestore. Opening the panel marks what it shows as read (items stay tagged "New"
+ * until it closes); "See all" lists everything the feed keeps, and shows only when there is
+ * more than the panel holds.
  */
 export function startNotifications(db, uid) {
   const button = document.getElementById("bell-button");
@@ -25,9 +27,16 @@ export function startNotifications(db, uid) {
 
   let unread = [];
   let recent = null;
-  // Marked read here but maybe not yet on the server: everything created up to this time.
-  let readUpTo = null;
-  const isUnread = (row) => !row.read && !(readUpTo && row.created_at <= readUpTo);
+  let showingAll = false;
+  let hasMore = false;
+  const markedHere = new Set(); // read here; the server's flags follow
+  let newWhenOpened = new Set(); // tagged "New" for as long as the panel stays open
+  const isUnread = (row) => !row.read && !markedHere.has(row.id);
+  const isOpen = () => !panel.hidden;
+  const failed = () => {
+    status.textContent = "Couldn't load notifications.";
+    status.hidden = false;
+  };
 
   const stopUnread = watchRows(
     query(notifications, where("read", "==", false), limit(UNREAD_CAP)),
@@ -36,24 +45,26 @@ export function startNotifications(db, uid) {
       renderCount();
     },
     () => {
-      status.textContent = "Couldn't load notifications.";
-      status.hidden = false;
+      failed();
       renderCount();
     },
   );
-  let stopRecent = watchRecent(RECENT_COUNT);
+  let stopRecent = watchRecent();
 
-  function watchRecent(count) {
+  // One more than shown: whether there is anything for "See all" to add.
+  function watchRecent() {
+    const shown = showingAll
+      ? query(notifications, orderBy("created_at", "desc"))
+      : query(notifications, orderBy("created_at", "desc"), limit(RECENT_COUNT + 1));
     return watchRows(
-      query(notifications, orderBy("created_at", "desc"), limit(count)),
+      shown,
       (rows) => {
-        recent = rows;
+        hasMore = !showingAll && rows.length > RECENT_COUNT;
+        recent = showingAll ? rows : rows.slice(0, RECENT_COUNT);
         renderList();
+        if (isOpen()) markShownRead();
       },
-      () => {
-        status.textContent = "Couldn't load notifications.";
-        status.hidden = false;
-      },
+      failed,
     );
   }
 
@@ -71,6 +82,7 @@ export function startNotifications(db, uid) {
     status.hidden = recent.length > 0;
     status.textContent = "No notifications yet. They appear here when reminders go out.";
     list.replaceChildren(...recent.map(renderItem));
+    seeAll.hidden = !hasMore;
   }
 
   function renderItem(row) {
@@ -81,7 +93,7 @@ export function startNotifications(db, uid) {
     const meta = document.createElement("p");
     meta.className = "notification-meta";
     meta.textContent = row.created_at ? timeFormat.format(new Date(row.created_at)) : "";
-    if (isUnread(row)) {
+    if (newWhenOpened.has(row.id) || isUnread(row)) {
       item.classList.add("is-unread");
       const label = document.createElement("span");
       label.className = "tag";
@@ -92,31 +104,45 @@ export function startNotifications(db, uid) {
     return item;
   }
 
-  async function showAllAndMarkRead() {
-    seeAll.hidden = true;
-    heading.focus(); // the button it was on is gone
-    stopRecent();
-    stopRecent = watchRecent(ALL_COUNT);
-    const previous = readUpTo;
-    readUpTo = new Date().toISOString();
+  async function markShownRead() {
+    const ids = (recent ?? []).filter(isUnread).map((row) => row.id);
+    if (!ids.length) return;
+    for (const id of ids) {
+      markedHere.add(id);
+      newWhenOpened.add(id);
+    }
     renderCount();
-    renderList();
     try {
-      await api.post("/api/notifications/read", {});
-      // The server's read flags decide from here: a fast device clock must not hide new items.
-      readUpTo = null;
-      renderCount();
-      renderList();
+      for (let start = 0; start < ids.length; start += LIMITS.readIdsMax) {
+        await api.post("/api/notifications/read", { ids: ids.slice(start, start + LIMITS.readIdsMax) });
+      }
     } catch (error) {
-      readUpTo = previous;
+      for (const id of ids) markedHere.delete(id);
       renderCount();
       renderList();
       toastError(`Couldn't mark notifications as read: ${error.message}`);
     }
   }
 
-  bindDisclosure(button, panel);
-  seeAll.addEventListener("click", showAllAndMarkRead);
+  function showAll() {
+    seeAll.hidden = true;
+    heading.focus(); // the button it was on is gone
+    showingAll = true;
+    stopRecent();
+    stopRecent = watchRecent();
+  }
+
+  bindDisclosure(button, panel, {
+    onToggle(open) {
+      if (open) {
+        markShownRead();
+      } else {
+        newWhenOpened = new Set();
+        renderList();
+      }
+    },
+  });
+  seeAll.addEventListener("click", showAll);
 
   return {
     stop() {

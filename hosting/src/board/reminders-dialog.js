@@ -1,27 +1,47 @@
+import { timeOfDay, zoneInWords } from "../lib/dates.js";
 import { openModal } from "../ui/dialog.js";
+import { remindersRunning } from "./task-store.js";
 
 /**
  * Asks which reminders a task should have; resolves with { email, sms }, or null if cancelled.
- * Opens at once: SMS stays off limits until `phoneVerified` (a promise) says otherwise; an
- * unconfirmed email address (`emailVerified` false) is explained next to the Email switch.
+ * Opens at once; `profile` (a promise of the person's profile, or null) then fills in when
+ * reminders go out, and lets SMS on once the phone is verified. An unconfirmed email address
+ * (`emailVerified` false) is explained next to the Email switch. A done task's reminders have
+ * stopped, as on the server: its switches show off, and the dialog says how to start them.
  */
-export async function askReminders(task, phoneVerified, emailVerified) {
+export async function askReminders(task, profile, emailVerified) {
   const dialog = document.getElementById("reminders-dialog");
   const form = dialog.querySelector("form");
   const { email, sms } = form.elements;
   const smsNote = document.getElementById("reminder-sms-note");
+  const schedule = document.getElementById("reminders-schedule");
+  const done = task.status === "done";
   document.getElementById("reminders-task").textContent = task.description;
-  email.checked = task.notify_email;
-  sms.checked = task.notify_sms;
+  document.getElementById("reminders-done-note").hidden = !done;
+  document.getElementById("reminders-confirmations").hidden = done;
+  document.getElementById("reminders-save").hidden = done;
+  document.getElementById("reminders-cancel").textContent = done ? "Close" : "Cancel";
+  email.checked = remindersRunning(task) && task.notify_email;
+  sms.checked = remindersRunning(task) && task.notify_sms;
+  email.disabled = done;
   const allowSms = (verified) => {
-    sms.disabled = !verified;
-    smsNote.hidden = verified;
+    sms.disabled = done || !verified;
+    smsNote.hidden = done || verified;
   };
   allowSms(false);
-  document.getElementById("reminder-email-note").hidden = emailVerified;
-  phoneVerified.then((verified) => dialog.open && allowSms(verified));
+  document.getElementById("reminder-email-note").hidden = done || emailVerified;
+  schedule.textContent = "Taskly reminds you once a day, at your reminder time, until the task is done.";
+  profile.then((me) => {
+    if (!dialog.open) return;
+    allowSms(Boolean(me?.phone_verified));
+    if (me) {
+      schedule.textContent =
+        `Taskly reminds you once a day at ${timeOfDay(me.remind_time)} ` +
+        `(${zoneInWords(me.timezone)}), until the task is done.`;
+    }
+  });
 
   const answer = await openModal(dialog);
-  if (answer !== "save") return null;
+  if (answer !== "save" || done) return null;
   return { email: email.checked, sms: sms.checked };
 }

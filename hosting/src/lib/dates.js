@@ -16,3 +16,23 @@ export function localDay(timeZone, instant = new Date()) {
   }
   return formats.get(zone).format(instant);
 }
+
+/** "09:00" as the person's locale writes a time of day ("9:00 AM", "09:00"). */
+export function timeOfDay(hoursMinutes) {
+  const [hours, minutes] = hoursMinutes.split(":").map(Number);
+  return new Intl.DateTimeFormat(undefined, {
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "UTC",
+  }).format(Date.UTC(2000, 0, 1, hours, minutes));
+}
+
+/** An IANA zone in words with its offset now: "Central European Time, UTC+01:00". */
+export function zoneInWords(timeZone, instant = new Date()) {
+  const part = (style) =>
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: style })
+      .formatToParts(instant)
+      .find((piece) => piece.type === "timeZoneName")?.value ?? "";
+  const offset = part("longOffset").replace("GMT", "UTC").replace(/^UTC$/, "UTC+00:00");
+  return `${part("longGeneric") || timeZone}, ${offset}`;
+}

@@ -80,8 +80,9 @@ async function main() {
     },
     remove: (task, how) => removeWithUndo(task, how),
     reminders: async (task) => {
-      const phoneVerified = profile.then((me) => Boolean(me?.phone_verified));
-      const choice = await askReminders(task, phoneVerified, user.emailVerified);
+      // Read again: the time, zone or phone may have changed on the Account page meanwhile.
+      const fresh = api.get("/api/me").catch(() => profile);
+      const choice = await askReminders(task, fresh, user.emailVerified);
       if (choice?.email && !user.emailVerified) await refreshEmailVerification(user);
       if (choice) {
         store.setReminders(task.id, choice).catch(reportRollback("Reminders weren't changed"));

@@ -1,12 +1,13 @@
 /**
  * A button that shows and hides a panel (menu, notifications). Escape closes it and returns
- * focus to the button; a click or Tab elsewhere closes it too.
+ * focus to the button; a click or Tab elsewhere closes it too. `onToggle(open)` hears each.
  */
-export function bindDisclosure(button, panel) {
+export function bindDisclosure(button, panel, { onToggle } = {}) {
   const isOpen = () => button.getAttribute("aria-expanded") === "true";
   const setOpen = (open) => {
     button.setAttribute("aria-expanded", String(open));
     panel.hidden = !open;
+    onToggle?.(open);
   };
   const close = ({ returnFocus }) => {
     if (!isOpen()) return;
