@@ -1,8 +1,7 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { api } from "../lib/api.js";
 import { checkFields, clearErrors, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import { showToast } from "../ui/toasts.js";
-
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 
 /** The region a national number is read in: the browser's own (e.g. "en-GB" -> "GB"). */
 function homeRegion() {
@@ -19,67 +18,131 @@ export function toE164(typed, region = homeRegion()) {
   return number?.isValid() ? number.number : null;
 }
 
+/** An E.164 number as people read it: "+1 415 555 0100". */
+const readable = (e164) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+
 /**
- * The phone number for SMS reminders: save it, then prove it with a 6-digit code sent by SMS.
- * A changed number needs verifying again.
+ * The phone for SMS reminders, in one flow: type the number, "Send code" (which saves it and
+ * texts a 6-digit code), then enter the code. The wait before another code comes from the
+ * server's answer. A changed number needs verifying again.
  */
 export function bindPhoneForms(numberForm, codeForm, profile) {
   const phoneInput = numberForm.elements.phone;
   const codeInput = codeForm.elements.code;
-  const sendButton = document.getElementById("phone-send-code");
   const state = document.getElementById("phone-state");
-  let saved = profile;
-
-  function render() {
-    if (!saved.phone) {
-      state.textContent = "No number saved. SMS reminders are off until you add one.";
-    } else if (saved.phone_verified) {
-      state.textContent = `${saved.phone} is verified for SMS reminders.`;
-    } else {
-      state.textContent = `${saved.phone} is not verified yet. Send yourself a code to verify it.`;
-    }
-    codeForm.hidden = !saved.phone || saved.phone_verified;
-  }
-
+  const sent = document.getElementById("phone-code-sent");
+  const resend = document.getElementById("phone-resend");
+  const remove = document.getElementById("phone-remove");
   const preview = document.getElementById("phone-number-hint");
   const hint = preview.textContent;
+  let saved = profile;
+  let countdown = null;
+
+  function showNumberStep() {
+    stopCountdown();
+    codeForm.hidden = true;
+    numberForm.hidden = false;
+    remove.hidden = !saved.phone;
+    if (!saved.phone) {
+      state.textContent = "No number yet. Add one to get reminders by SMS.";
+    } else if (saved.phone_verified) {
+      state.textContent = `${readable(saved.phone)} is verified for SMS reminders.`;
+    } else {
+      state.textContent = `${readable(saved.phone)} isn't verified yet. Send a code to verify it.`;
+    }
+  }
+
+  function showCodeStep(phone, resendAfterSeconds) {
+    numberForm.hidden = true;
+    codeForm.hidden = false;
+    clearErrors(codeForm);
+    state.textContent = `${readable(phone)} isn't verified yet.`;
+    sent.textContent = `Code sent to ${readable(phone)}. It is valid for 10 minutes.`;
+    codeInput.value = "";
+    codeInput.focus();
+    waitToResend(resendAfterSeconds);
+  }
+
+  function waitToResend(seconds) {
+    stopCountdown();
+    let left = seconds;
+    const tick = () => {
+      resend.disabled = left > 0;
+      resend.textContent = left > 0 ? `Resend code (in ${left} s)` : "Resend code";
+      if (left <= 0) stopCountdown();
+      left -= 1;
+    };
+    tick();
+    if (seconds > 0) countdown = setInterval(tick, 1000);
+  }
+
+  function stopCountdown() {
+    clearInterval(countdown);
+    countdown = null;
+  }
+
+  async function sendCode() {
+    const answer = await api.post("/api/me/phone/verify", {});
+    showToast(`Code sent to ${readable(answer.phone)}.`);
+    showCodeStep(answer.phone, answer.resend_after_seconds);
+  }
+
   phoneInput.addEventListener("input", () => {
     const e164 = toE164(phoneInput.value);
-    preview.textContent = e164 ? `Taskly will text ${e164}.` : hint;
+    preview.textContent = e164 ? `Taskly will text ${readable(e164)}.` : hint;
   });
-
-  phoneInput.value = profile.phone ?? "";
-  render();
+  phoneInput.value = profile.phone ? readable(profile.phone) : "";
+  showNumberStep();
 
   onSubmit(numberForm, async () => {
     const typed = phoneInput.value.trim();
     const phone = typed ? toE164(typed) : null;
-    const invalid = typed && !phone && "That is not a phone number we can text. Check the digits.";
-    if (!checkFields([[phoneInput, invalid]])) {
-      return;
-    }
+    const problem =
+      (!typed && "Enter your phone number.") ||
+      (!phone && "That is not a phone number we can text. Check the digits.") ||
+      (phone === saved.phone && saved.phone_verified && "This number is already verified.");
+    if (!checkFields([[phoneInput, problem]])) return;
     await whileBusy(numberForm, async () => {
       try {
-        saved = await api.put("/api/me", { phone });
-        showToast(phone ? "Number saved. Now verify it with a code." : "Number removed.");
+        if (phone !== saved.phone) saved = await api.put("/api/me", { phone });
+        await sendCode();
       } catch (error) {
-        reportError(numberForm, error);
+        reportError(numberForm, { ...error, field: "phone", message: error.message });
+        showNumberStep();
       }
     });
-    render();
   });
 
-  sendButton.addEventListener("click", async () => {
+  resend.addEventListener("click", async () => {
     clearErrors(codeForm);
-    sendButton.disabled = true;
+    resend.disabled = true;
     try {
-      await api.post("/api/me/phone/verify", {});
-      showToast(`Code sent to ${saved.phone}.`);
-      codeInput.focus();
+      await sendCode();
     } catch (error) {
-      reportError(codeForm, error);
+      reportError(codeForm, { field: null, message: error.message });
+      // A refusal for asking too soon says when to ask again.
+      waitToResend(error.retryAfterSeconds ?? 0);
+    }
+  });
+
+  document.getElementById("phone-change").addEventListener("click", () => {
+    showNumberStep();
+    phoneInput.focus();
+    phoneInput.select();
+  });
+
+  remove.addEventListener("click", async () => {
+    remove.disabled = true;
+    try {
+      saved = await api.put("/api/me", { phone: null });
+      phoneInput.value = "";
+      preview.textContent = hint;
+      showToast("Number removed. SMS reminders are off.");
+    } catch (error) {
+      reportError(numberForm, { field: null, message: error.message });
     } finally {
-      sendButton.disabled = false;
+      remove.disabled = false;
+      showNumberStep();
     }
   });
 
@@ -90,14 +153,13 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     }
     await whileBusy(codeForm, async () => {
       try {
-        await api.post("/api/me/phone/verify", { code });
-        saved = { ...saved, phone_verified: true };
-        codeInput.value = "";
-        showToast("Phone number verified.");
-        render();
+        saved = await api.post("/api/me/phone/verify", { code });
       } catch (error) {
         reportError(codeForm, error);
+        return;
       }
+      showToast("Phone number verified. You can turn on SMS reminders for your tasks now.");
+      showNumberStep();
     });
   });
 }

@@ -3,12 +3,13 @@ import { getAuthReady } from "./session.js";
 
 /** A refused or failed API call, in the API's error shape; `status` 0 means no network. */
 class ApiError extends Error {
-  constructor(status, code, message, field = null) {
+  constructor(status, code, message, field = null, retryAfterSeconds = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds; // from Retry-After, on a 429
   }
 }
 
@@ -19,9 +20,11 @@ const fallbackMessages = {
   501: "This feature isn't available yet.",
 };
 
-function errorFromResponse(status, body) {
+function errorFromResponse(status, body, retryAfterSeconds = null) {
   const error = body?.error;
-  if (error?.message) return new ApiError(status, error.code, error.message, error.field ?? null);
+  if (error?.message) {
+    return new ApiError(status, error.code, error.message, error.field ?? null, retryAfterSeconds);
+  }
   const message = fallbackMessages[status] ?? "Something went wrong on our side. Please try again.";
   return new ApiError(status, "unavailable", message);
 }
@@ -63,9 +66,14 @@ async function sendRetryingNetworkFailures(method, path, options) {
 
 async function call(method, path, options = {}, attempt = 0) {
   const response = await sendRetryingNetworkFailures(method, path, options);
-  const wait = Number(response.headers.get("Retry-After"));
+  if (response.ok) return response;
+  const body = await response.json().catch(() => null);
+  const wait = Number(response.headers.get("Retry-After")) || null;
+  // Only the write limit (a refusal about no field) is waited out: a limit on one thing, such
+  // as texting a code, is the person's to see.
   if (
     response.status === 429 &&
+    !body?.error?.field &&
     attempt < RATE_LIMIT_RETRIES &&
     wait > 0 &&
     wait <= RATE_LIMIT_WAIT_MAX_SECONDS
@@ -74,10 +82,7 @@ async function call(method, path, options = {}, attempt = 0) {
     await sleep(wait * 1000);
     return call(method, path, options, attempt + 1);
   }
-  if (!response.ok) {
-    throw errorFromResponse(response.status, await response.json().catch(() => null));
-  }
-  return response;
+  throw errorFromResponse(response.status, body, wait);
 }
 
 async function send(method, path, { json, body, type, keepalive = false }) {
