@@ -1,5 +1,5 @@
-"""Screenshots of a filled board and of Progress at desktop and phone widths, for a person to
-look at."""
+"""Screenshots of a filled board, Progress, the account page and the phone flow at desktop and
+phone widths, for a person to look at."""
 
 import re
 import uuid
@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.support.boards import SeedTask, seed_board
 from tests.support.people import Person
+from tests.support.phones import unique_phone
 
 from .ui import add_task, move_to, sign_in, wait_until_saved
 
@@ -80,3 +81,29 @@ def test_progress_screenshots_at_1280_and_360_px_and_dark(
         page.screenshot(path=path, full_page=True)
         assert path.stat().st_size > 0
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def _shoot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width, height in ((1280, 900), (360, 740)):
+        page.set_viewport_size({"width": width, "height": height})
+        path = SCREENSHOTS / f"{name}-{width}.png"
+        path.unlink(missing_ok=True)
+        page.screenshot(path=path, full_page=True)
+        assert path.stat().st_size > 0
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_account_and_phone_flow_screenshots_at_1280_and_360_px(page: Page, person: Person) -> None:
+    assert person.put("/me", json={"first_name": "Ada", "last_name": "Lovelace"}).ok
+    sign_in(page, person.email, person.password)
+    page.goto("/account")
+    expect(page.get_by_role("button", name="Choose a picture…")).to_be_enabled()
+    _shoot(page, "account")
+
+    section = page.get_by_role("region", name="Phone for SMS reminders")
+    section.get_by_label("Phone number").fill(unique_phone())
+    section.get_by_role("button", name="Send code").click()
+    expect(section.get_by_label("Code from the SMS")).to_be_visible()
+    section.scroll_into_view_if_needed()
+    _shoot(page, "phone-code-sent")

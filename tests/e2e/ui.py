@@ -117,3 +117,10 @@ def log_out(page: Page) -> None:
 
 def on_landing(url: str) -> bool:
     return urlparse(url).path == "/"
+
+
+def choose_time_zone(page: Page, search: str, place: str) -> None:
+    """Searches the time zone field for ``search`` and picks the entry naming ``place``."""
+    field = page.get_by_role("combobox", name="Time zone")
+    field.fill(search)
+    page.get_by_role("listbox", name="Time zones").get_by_role("option", name=place).first.click()

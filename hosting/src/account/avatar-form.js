@@ -1,48 +1,61 @@
 import { api } from "../lib/api.js";
 import { checkFields, clearErrors, reportError } from "../ui/form-fields.js";
-import { showToast, toastError } from "../ui/toasts.js";
 
 const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MAX_MB = 5;
 
-/** Profile picture: a chosen file shows at once while uploading; Remove brings initials back. */
+/**
+ * Profile picture: a button opens the file picker (the bare file input stays hidden); the
+ * chosen picture shows in the preview at once while it uploads; Remove brings initials back.
+ */
 export function bindAvatarForm(form, profile, { onChange }) {
   const input = form.elements.picture;
+  const choose = document.getElementById("avatar-choose");
   const removeButton = document.getElementById("avatar-remove");
+  const state = document.getElementById("avatar-state");
   let avatarUrl = profile.avatar_url;
-  const render = () => {
-    removeButton.hidden = !avatarUrl;
-  };
+  let busy = false;
+
+  function render(message) {
+    removeButton.hidden = !avatarUrl || busy;
+    choose.disabled = busy;
+    choose.textContent = busy ? "Uploading…" : avatarUrl ? "Change picture…" : "Choose a picture…";
+    state.textContent =
+      message ?? (avatarUrl ? "This is your picture." : "No picture yet: your initials show instead.");
+  }
   render();
-  input.disabled = false; // enabled only once a change can be handled
 
   async function replace(previewUrl, send, doneMessage) {
     const before = avatarUrl;
+    busy = true;
     onChange({ avatar_url: previewUrl });
+    render(previewUrl ? "Uploading your picture…" : "Removing your picture…");
     try {
       const saved = await send();
       avatarUrl = saved.avatar_url;
       onChange(saved);
-      showToast(doneMessage);
+      busy = false;
+      render(doneMessage);
     } catch (error) {
       onChange({ avatar_url: before });
-      reportError(form, { field: "picture", message: error.message });
-      toastError(`Your picture wasn't changed: ${error.message}`);
+      busy = false;
+      render();
+      reportError(form, { field: "picture", message: `Your picture wasn't changed: ${error.message}` });
     }
-    render();
+    choose.focus();
   }
 
+  choose.addEventListener("click", () => input.click());
   input.addEventListener("change", async () => {
     clearErrors(form);
     const [file] = input.files;
     if (!file) return;
+    input.value = ""; // the same file can be chosen again later
     const problem =
       (!IMAGE_TYPES.includes(file.type) && "Choose a JPEG, PNG or WebP image.") ||
       (file.size > MAX_MB * 1024 * 1024 && `Choose an image of ${MAX_MB} MB or less.`);
     if (!checkFields([[input, problem]])) return;
-    const preview = URL.createObjectURL(file);
-    await replace(preview, () => api.upload("/api/me/avatar", file), "Picture saved.");
-    input.value = "";
+    await replace(URL.createObjectURL(file), () => api.upload("/api/me/avatar", file), "Picture saved.");
   });
 
   removeButton.addEventListener("click", () => {

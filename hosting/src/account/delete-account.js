@@ -1,4 +1,5 @@
 import { api } from "../lib/api.js";
+import { rememberAccountDeleted } from "../ui/account-deleted.js";
 import { openModal } from "../ui/dialog.js";
 import { checkFields, clearErrors, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 
@@ -22,13 +23,23 @@ export function bindDeleteAccount(openButton, dialog, { onDeleted }) {
     if (!checkFields([[confirmation, !typed && `Type ${CONFIRMATION} in capitals to confirm.`]])) {
       return;
     }
+    const progress = document.getElementById("delete-progress");
+    const cancel = form.querySelector("[data-close]");
     await whileBusy(form, async () => {
+      progress.hidden = false;
+      cancel.disabled = true;
+      confirmation.readOnly = true;
       try {
         await api.delete("/api/me");
       } catch (error) {
         reportError(form, error);
         return;
+      } finally {
+        progress.hidden = true;
+        cancel.disabled = false;
+        confirmation.readOnly = false;
       }
+      rememberAccountDeleted();
       await onDeleted();
     });
   });

@@ -1,7 +1,7 @@
 import { api } from "../lib/api.js";
 import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import { showToast, toastError } from "../ui/toasts.js";
-import { fillTimeZones } from "./time-zones.js";
+import { bindTimeZonePicker } from "./time-zone-picker.js";
 
 /**
  * Name, time zone and reminder time. `onChange` gets the changed fields at once (the header
@@ -11,7 +11,11 @@ export function bindProfileForm(form, profile, { onChange }) {
   const fields = form.elements;
   fields.first_name.value = profile.first_name ?? "";
   fields.last_name.value = profile.last_name ?? "";
-  fillTimeZones(fields.timezone, profile.timezone);
+  const timeZone = bindTimeZonePicker(
+    fields.timezone,
+    document.getElementById("profile-timezone-list"),
+    profile.timezone,
+  );
   fields.remind_time.value = profile.remind_time ?? "09:00";
   let saved = profile;
 
@@ -19,7 +23,7 @@ export function bindProfileForm(form, profile, { onChange }) {
     const changes = {
       first_name: fields.first_name.value.trim(),
       last_name: fields.last_name.value.trim(),
-      timezone: fields.timezone.value,
+      timezone: timeZone.value(),
       remind_time: fields.remind_time.value,
     };
     const valid = checkFields([
@@ -39,6 +43,7 @@ export function bindProfileForm(form, profile, { onChange }) {
         showToast("Profile saved.");
       } catch (error) {
         saved = { ...saved, ...before };
+        timeZone.set(before.timezone);
         onChange(before);
         reportError(form, error);
         toastError(`Your profile wasn't saved: ${error.message}`);

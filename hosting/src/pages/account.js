@@ -56,8 +56,12 @@ async function main() {
     profile,
   );
   for (const section of document.querySelectorAll("[data-needs-profile]")) section.hidden = false;
-  // The header avatar and the welcome invitation link here to pick a picture.
-  if (location.hash === "#picture") document.getElementById("avatar-file").focus();
+  // The header avatar and the welcome invitation link here to pick a picture; the reminders
+  // dialog to the reminder time.
+  const target = { "#picture": "avatar-choose", "#reminder-time": "profile-remind-time" }[
+    location.hash
+  ];
+  if (target) document.getElementById(target).focus();
 }
 
 main().catch((error) => {

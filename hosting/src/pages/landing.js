@@ -2,11 +2,16 @@ import { bindSignIn } from "../landing/sign-in.js";
 import { bindSignUp } from "../landing/sign-up.js";
 import { applyLimits } from "../lib/limits.js";
 import { leaveIfSignedIn } from "../lib/session.js";
+import { takeAccountDeleted } from "../ui/account-deleted.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
 
 async function main() {
   applyLimits();
   enablePasswordToggles();
+  if (takeAccountDeleted()) {
+    document.getElementById("landing-notice").textContent =
+      "Your account was deleted, with all its tasks, notifications and your picture.";
+  }
   const auth = await leaveIfSignedIn();
   bindSignIn(document.getElementById("sign-in-form"), auth);
   bindSignUp(
