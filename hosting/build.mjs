@@ -20,6 +20,13 @@ const limits = {
   readIdsMax: schemas.NotificationsRead.properties.ids.maxItems,
 };
 
+// Where the browser finds the Auth and Firestore emulators: firebase.json's emulators block.
+const { emulators } = JSON.parse(readFileSync(join(hostingDir, "..", "firebase.json"), "utf8"));
+const emulatorHosts = {
+  auth: { host: emulators.auth.host, port: emulators.auth.port },
+  firestore: { host: emulators.firestore.host, port: emulators.firestore.port },
+};
+
 const result = await esbuild.build({
   entryPoints: readdirSync(pagesDir)
     .filter((name) => name.endsWith(".js"))
@@ -35,7 +42,10 @@ const result = await esbuild.build({
   target: "es2020",
   metafile: true,
   logLevel: "warning",
-  define: { TASKLY_LIMITS: JSON.stringify(limits) },
+  define: {
+    TASKLY_LIMITS: JSON.stringify(limits),
+    TASKLY_EMULATORS: JSON.stringify(emulatorHosts),
+  },
 });
 
 const outputs = result.metafile.outputs;

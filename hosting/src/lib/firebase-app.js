@@ -1,7 +1,12 @@
 import { initializeApp } from "firebase/app";
 
+/* global TASKLY_EMULATORS */
+
 /** True when the page is served by the local emulator suite rather than Firebase Hosting. */
 export const onEmulators = ["127.0.0.1", "localhost"].includes(location.hostname);
+
+/** The Auth and Firestore emulators' { host, port }, from firebase.json (hosting/build.mjs). */
+export const EMULATORS = TASKLY_EMULATORS;
 
 let appPromise;
 

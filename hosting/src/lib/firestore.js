@@ -5,12 +5,14 @@ import {
   getFirestore,
   onSnapshot,
 } from "firebase/firestore";
-import { firebaseApp, onEmulators } from "./firebase-app.js";
+import { EMULATORS, firebaseApp, onEmulators } from "./firebase-app.js";
 
 /** Firestore for the realtime listeners; clients only read, every write goes through the API. */
 export async function openFirestore() {
   const db = getFirestore(await firebaseApp());
-  if (onEmulators) connectFirestoreEmulator(db, "127.0.0.1", 8080);
+  if (onEmulators) {
+    connectFirestoreEmulator(db, EMULATORS.firestore.host, EMULATORS.firestore.port);
+  }
   return db;
 }
 

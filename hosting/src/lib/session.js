@@ -6,7 +6,7 @@ import {
   onAuthStateChanged,
   signOut,
 } from "firebase/auth";
-import { firebaseApp, onEmulators } from "./firebase-app.js";
+import { EMULATORS, firebaseApp, onEmulators } from "./firebase-app.js";
 
 let authPromise;
 
@@ -17,7 +17,10 @@ export function getAuthReady() {
     const auth = initializeAuth(app, {
       persistence: [indexedDBLocalPersistence, browserLocalPersistence],
     });
-    if (onEmulators) connectAuthEmulator(auth, "http://127.0.0.1:9099", { disableWarnings: true });
+    if (onEmulators) {
+      const { host, port } = EMULATORS.auth;
+      connectAuthEmulator(auth, `http://${host}:${port}`, { disableWarnings: true });
+    }
     await auth.authStateReady();
     return auth;
   });
