@@ -24,10 +24,11 @@ CODES_PER_NUMBER_PER_HOUR = 3
 CODES_PER_NUMBER_PER_DAY = 6
 # A new code for the number whose code is still on its way: not sooner than this after it.
 CODE_RESEND_AFTER_SECONDS = 60
-# Confirmations of a task's reminder switch, by email and by SMS alike: at most one "on" and
-# one "off" per task and channel in each period of this many seconds (the in-app feed records
-# every change).
-CONFIRMATION_EVERY_SECONDS = 3600
+# Confirmations of a task's reminder switch, by email and by SMS alike: at most this many per
+# task and channel in each period of CONFIRMATION_PERIOD_SECONDS, each only when the switch's
+# state differs from the last one confirmed (the in-app feed records every change).
+CONFIRMATIONS_PER_PERIOD = 4
+CONFIRMATION_PERIOD_SECONDS = 3600
 # Progress statistics: days of history kept per person (the streak can count this far back),
 # and per day the done tasks whose created-to-done time is kept for the medians.
 PROGRESS_DAYS_KEPT = 400

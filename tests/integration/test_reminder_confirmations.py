@@ -6,11 +6,13 @@ import pytest
 from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.queue import enqueue_delivery
+from taskly.limits import CONFIRMATIONS_PER_PERIOD
 from taskly.reminders.confirmations import confirm_reminder_change
 from taskly.reminders.jobs import ConfirmationJob, job_payload
 from taskly.tasks.writes import TaskWrite
 from tests.support import capture
 from tests.support.people import Person
+from tests.support.reminders import confirmations_told
 from tests.support.waiting import arrived, eventually, settled
 
 
@@ -58,17 +60,45 @@ def test_turning_email_off_sends_one_stopped_email(named_person):
     ]
 
 
-def test_flipping_email_reminders_mails_one_on_and_one_off_an_hour(named_person):
+def test_flipping_email_reminders_mails_only_a_few(named_person):
     task = _task(named_person, "Flip the mail")
     for flip in range(10):
         assert _set(named_person, task["id"], email=flip % 2 == 0).status_code == 200
-    mails = arrived(lambda: _emails(named_person), 2)
-    assert sorted(mail["subject"] for mail in mails) == [
-        'Reminders on: "Flip the mail"',
-        'Reminders stopped: "Flip the mail"',
-    ]
+    mails = arrived(lambda: _emails(named_person), 1)
+    # The period's confirmations, and the one that says where the switch ended up.
+    assert 1 <= len(mails) <= CONFIRMATIONS_PER_PERIOD + 1
     # The feed records every flip.
     eventually(lambda: named_person.get("/notifications").json()["unread_count"] == 10)
+
+
+def test_past_the_periods_confirmations_one_more_tells_where_the_switch_ended(named_person, db):
+    """Cloud Tasks runs that one at the period's end; the emulator runs scheduled tasks at once."""
+    task = _task(named_person, "Feed the fish")
+    flips = CONFIRMATIONS_PER_PERIOD + 1
+    for count in range(1, flips + 1):
+        assert _set(named_person, task["id"], email=count % 2 == 1).status_code == 200
+        arrived(lambda: _emails(named_person), count)
+    mails = settled(lambda: _emails(named_person))
+    assert len(mails) == flips
+    assert mails[-1]["subject"] == 'Reminders on: "Feed the fish"'
+    told = confirmations_told(db, named_person.uid, task["id"], "email")
+    assert [record["direction"] for record in told] == ["on", "off", "on", "off", "on"]
+    assert told[-1]["key"].endswith(":settle")
+
+
+def test_on_off_on_confirms_each_so_the_last_message_matches_the_switch(named_person, db):
+    task = _task(named_person, "Water the ferns")
+    for count, on in enumerate((True, False, True), start=1):
+        assert _set(named_person, task["id"], email=on).status_code == 200
+        arrived(lambda: _emails(named_person), count)  # each lands before the next flip
+    subjects = [mail["subject"] for mail in settled(lambda: _emails(named_person))]
+    assert subjects == [
+        'Reminders on: "Water the ferns"',
+        'Reminders stopped: "Water the ferns"',
+        'Reminders on: "Water the ferns"',
+    ]
+    told = confirmations_told(db, named_person.uid, task["id"], "email")
+    assert [record["direction"] for record in told] == ["on", "off", "on"]
 
 
 def test_other_writes_send_nothing(named_person):
@@ -101,6 +131,7 @@ def test_a_confirmation_dispatched_twice_is_sent_once(named_person):
     job = ConfirmationJob(
         uid=named_person.uid,
         channel="email",
+        event_id=event_id,
         task_id=task["id"],
         description="Dispatched twice",
         turned_on=True,

@@ -62,3 +62,15 @@ def digests(person: Person) -> list[dict]:
         for mail in capture.messages(to=person.email, channel="email")
         if mail["subject"].startswith("Reminder:")
     ]
+
+
+def confirmations_told(db: firestore.Client, uid: str, task_id: str, channel: str) -> list[dict]:
+    """The ledger's confirmation records for one task and channel, in the order they were
+    sent (their keys end in the period and the slot)."""
+    prefix = f"confirmation:{uid}:{task_id}:{channel}:"
+    records = db.collection("deliveries").where(filter=firestore.FieldFilter("uid", "==", uid))
+    return [
+        {"key": snapshot.id, **(snapshot.to_dict() or {})}
+        for snapshot in sorted(records.stream(), key=lambda snapshot: snapshot.id)
+        if snapshot.id.startswith(prefix)
+    ]

@@ -3,6 +3,7 @@ named tasks so that Cloud Tasks itself drops duplicates."""
 
 import hashlib
 import os
+from datetime import datetime
 from typing import Any
 
 from firebase_admin import exceptions, functions
@@ -22,13 +23,15 @@ def task_name(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
-def enqueue(queue_name: str, job: dict[str, Any], key: str) -> bool:
-    """Queue ``job`` once per ``key``; False when a task of that name was already queued."""
+def enqueue(queue_name: str, job: dict[str, Any], key: str, at: datetime | None = None) -> bool:
+    """Queue ``job`` once per ``key`` (to run at ``at``, else now); False when a task of that
+    name was already queued."""
     queue = functions.task_queue(queue_name, app=auth.app())
+    options = functions.TaskOptions(task_id=task_name(key), schedule_time=at)
     try:
         # The Admin SDK posts its argument as the body as is, while the Python task handler
         # reads {"data": ...} (as the JS SDK sends it): wrap the job the way the handler expects.
-        queue.enqueue({"data": job}, functions.TaskOptions(task_id=task_name(key)))
+        queue.enqueue({"data": job}, options)
     except (exceptions.AlreadyExistsError, exceptions.ConflictError):
         return False  # Cloud Tasks answers 409 for a name already used: it is queued
     except ValueError as error:
@@ -39,5 +42,7 @@ def enqueue(queue_name: str, job: dict[str, Any], key: str) -> bool:
     return True
 
 
-def enqueue_delivery(channel: Channel, job: dict[str, Any], key: str) -> bool:
-    return enqueue(DELIVERY_QUEUES[channel], job, key)
+def enqueue_delivery(
+    channel: Channel, job: dict[str, Any], key: str, at: datetime | None = None
+) -> bool:
+    return enqueue(DELIVERY_QUEUES[channel], job, key, at)

@@ -1,16 +1,33 @@
 """Confirming a reminder channel turning on or off: the feed item at once, the email or text
-through the delivery queue (which retries it when a provider is down)."""
+through the delivery queue (which retries it when a provider is down).
+
+A confirmation tells the person the state the switch has settled in. One whose write a later
+write undid stays quiet (the later one speaks), and so does one whose state is what the last
+confirmation sent already said. Past CONFIRMATIONS_PER_PERIOD in a period only the feed
+speaks, until the period's end, when one last message says where the switch ended up if the
+last one said otherwise. So flipping a switch again and again can't flood mail or texts, and
+the last message the person got matches the switch, whatever the order of flips.
+"""
 
 from taskly import settings
+from taskly.delivery import ledger
 from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.queue import enqueue_delivery
 from taskly.delivery.send_once import Outcome, send_once
+from taskly.firestore_client import db
 from taskly.notifications import feed
 from taskly.profiles.document import CHANNELS, Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.reminders import messages
-from taskly.reminders.jobs import ConfirmationJob, confirmation_key, job_payload
+from taskly.reminders.jobs import (
+    ConfirmationJob,
+    confirmation_period_end,
+    confirmation_slot_keys,
+    confirmation_task_name,
+    job_payload,
+)
 from taskly.tasks.document import Task
+from taskly.tasks.store import task_from, task_ref
 from taskly.tasks.writes import TaskWrite
 from taskly.timestamps import utc_now
 
@@ -61,6 +78,7 @@ def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
         job = ConfirmationJob(
             uid=write.uid,
             channel=channel,
+            event_id=write.event_id,
             task_id=write.task_id,
             description=after.description,
             turned_on=on,
@@ -68,8 +86,7 @@ def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
             # The write's own time, so a replayed event gives the same ledger key.
             changed_at=after.updated_at or utc_now(),
         )
-        # Named by its ledger key: a duplicate trigger event queues nothing more.
-        enqueue_delivery(channel, job_payload(job), confirmation_key(job))
+        enqueue_delivery(channel, job_payload(job), confirmation_task_name(job))
     return list(changes)
 
 
@@ -94,15 +111,71 @@ def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | No
     return Email(address, rendered.subject, rendered.html, rendered.text)
 
 
+def _direction(turned_on: bool) -> str:
+    return "on" if turned_on else "off"
+
+
+def _current_task(job: ConfirmationJob) -> Task | None:
+    snapshot = task_ref(job.uid, job.task_id).get()
+    return task_from(snapshot) if snapshot.exists else None
+
+
+def _told(keys: list[str]) -> list[tuple[str, dict]]:
+    """The period's confirmations so far, in the order they were sent: (key, record)."""
+    snapshots = db().get_all([ledger.delivery_ref(key) for key in keys])
+    used = {snapshot.id: snapshot.to_dict() or {} for snapshot in snapshots if snapshot.exists}
+    return [(key, used[key]) for key in keys if key in used]
+
+
 def deliver_confirmation(job: ConfirmationJob) -> Outcome | None:
-    """Send the confirmation once (ledger); None when the person can't be reached that way."""
+    """Send the confirmation once (ledger), if the person has not been told this state yet;
+    None when there is nothing to send."""
     profile = read_profile(job.uid)
-    message = confirmation_message(profile, job) if profile else None
-    if message is None:
+    task = _current_task(job)
+    if profile is None or profile.address(job.channel) is None or task is None:
         return None
+    if job.settle:
+        # The period's end: tell the switch as it is now (if the last message said otherwise).
+        now_on = task.notifies(job.channel)
+        job = job.model_copy(
+            update={
+                "turned_on": now_on,
+                "description": task.description,
+                "channels_on": list(task.channels_on) if now_on else job.channels_on,
+            }
+        )
+    elif task.notifies(job.channel) != job.turned_on:
+        return None  # a later write turned it back: that write's confirmation speaks
+    direction = _direction(job.turned_on)
+    *slots, settle_key = confirmation_slot_keys(job)
+    told = _told([*slots, settle_key])
+    if told and told[-1][1].get("direction") == direction:
+        # The last confirmation says this already (or is still on its way): the ledger knows
+        # whether it went out, or should be tried again.
+        key = told[-1][0]
+    elif job.settle:
+        key = settle_key
+    elif len(told) < len(slots):
+        key = slots[len(told)]
+    else:
+        # The period's confirmations are spent (the feed has every change): its end says
+        # where the switch ended up, once.
+        settle = job.model_copy(update={"settle": True})
+        enqueue_delivery(
+            job.channel, job_payload(settle), settle_key, at=confirmation_period_end(job)
+        )
+        return None
+    message = confirmation_message(profile, job)
+    assert message is not None  # the address was checked above
     return send_once(
-        confirmation_key(job),
-        {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "confirmation"},
+        key,
+        {
+            "uid": job.uid,
+            "channel": job.channel,
+            "to": message.to,
+            "template": "confirmation",
+            "direction": direction,
+        },
         profile_ref(job.uid),
         message,
     )

@@ -1,11 +1,11 @@
 """The delivery jobs the reminder queues carry, and the ledger keys they send under."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
-from taskly.limits import CONFIRMATION_EVERY_SECONDS
+from taskly.limits import CONFIRMATION_PERIOD_SECONDS, CONFIRMATIONS_PER_PERIOD
 from taskly.profiles.document import Channel
 
 
@@ -33,6 +33,10 @@ class ConfirmationJob(_DeliveryJob):
     """Confirm that a task's reminders on ``channel`` were turned on or off by one write."""
 
     kind: Literal["confirmation"] = "confirmation"
+    event_id: str
+    # Queued for the end of a period whose confirmations ran out: it tells the switch's state
+    # as it is then, if the last confirmation said otherwise.
+    settle: bool = False
     task_id: str
     description: str
     turned_on: bool
@@ -67,14 +71,32 @@ def digest_key(uid: str, day: date, channel: Channel) -> str:
     return f"reminder:{uid}:{day.isoformat()}:{channel}"
 
 
-def confirmation_key(job: ConfirmationJob) -> str:
-    """One "on" and one "off" confirmation per task and channel per CONFIRMATION_EVERY_SECONDS,
-    the same rule for email and SMS: flipping a switch again and again sends no more mail or
-    texts (the feed still shows each flip). The period comes from the write's own time, so a
-    replayed event gives the same key."""
-    period = int(job.changed_at.timestamp()) // CONFIRMATION_EVERY_SECONDS
-    direction = "on" if job.turned_on else "off"
-    return f"confirmation:{job.uid}:{job.task_id}:{job.channel}:{direction}:{period}"
+def confirmation_task_name(job: ConfirmationJob) -> str:
+    """The queue task's name: one per write and channel, so a duplicate trigger event queues
+    nothing more."""
+    return f"confirmation:{job.event_id}:{job.channel}"
+
+
+def _confirmation_period(job: ConfirmationJob) -> int:
+    # The write's own time: a replayed event falls in the same period.
+    return int(job.changed_at.timestamp()) // CONFIRMATION_PERIOD_SECONDS
+
+
+def _confirmation_prefix(job: ConfirmationJob) -> str:
+    return f"confirmation:{job.uid}:{job.task_id}:{job.channel}:{_confirmation_period(job)}"
+
+
+def confirmation_slot_keys(job: ConfirmationJob) -> list[str]:
+    """The ledger keys this task and channel may confirm under in the period of the write,
+    filled in order, and last the one for the period's end (settle)."""
+    prefix = _confirmation_prefix(job)
+    return [f"{prefix}:{slot}" for slot in range(CONFIRMATIONS_PER_PERIOD)] + [f"{prefix}:settle"]
+
+
+def confirmation_period_end(job: ConfirmationJob) -> datetime:
+    return datetime.fromtimestamp(
+        (_confirmation_period(job) + 1) * CONFIRMATION_PERIOD_SECONDS, tz=UTC
+    )
 
 
 def digest_task_key(uid: str, channel: Channel, swept_at: datetime) -> str:
