@@ -42,6 +42,7 @@ def test_a_new_code_for_the_same_number_waits_a_minute(db, person: Person):
         "status": "code_sent",
         "phone": phone,
         "resend_after_seconds": CODE_RESEND_AFTER_SECONDS,
+        "expires_in_seconds": 600,
     }
 
     again = person.post("/me/phone/verify", json={})
@@ -58,6 +59,20 @@ def test_a_new_code_for_the_same_number_waits_a_minute(db, person: Person):
     pending.update({"sent_at": earlier})
     assert person.post("/me/phone/verify", json={}).status_code == 202
     assert len(arrived(lambda: capture.messages(to=phone, channel="sms"), 2)) == 2
+
+
+def test_a_code_that_could_not_be_sent_holds_nothing_back(person: Person):
+    phone = unique_phone()
+    person.put("/me", json={"phone": phone})
+    capture.set_fault(channel="sms", status=503, count=1)
+    try:
+        refused = person.post("/me/phone/verify", json={})
+    finally:
+        capture.clear_faults()
+    assert refused.status_code == 503
+    # Nothing is on its way, so asking again at once is no "code on its way" refusal.
+    assert person.post("/me/phone/verify", json={}).status_code == 202
+    assert len(arrived(lambda: capture.messages(to=phone, channel="sms"), 1)) == 1
 
 
 def test_changing_the_number_needs_a_new_verification(person: Person):

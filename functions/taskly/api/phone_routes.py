@@ -18,6 +18,7 @@ def verify_phone(ctx: RouteContext) -> Response:
             "status": "code_sent",
             "phone": profile.phone,
             "resend_after_seconds": CODE_RESEND_AFTER_SECONDS,
+            "expires_in_seconds": int(phone_verification.CODE_LIFETIME.total_seconds()),
         }
         return json_response(sent, 202)
     phone_verification.confirm_code(ctx.uid, body.code, profile, ctx.now)

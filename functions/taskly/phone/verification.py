@@ -90,11 +90,23 @@ def send_code(uid: str, profile: Profile, now: datetime) -> None:
         profile_ref(uid),
         Sms(phone, render_code_sms(code)),
     )
+    if outcome not in (Outcome.SENT, Outcome.UNKNOWN):
+        # Nothing is on its way: no pending code holds the next request back. The send still
+        # counts toward the limits.
+        run_transaction(_forget_code, uid, salt)
     if outcome is Outcome.FAILED:
         raise InvalidInput("This number can't receive texts. Check it and try again.", "phone")
     # An unknown outcome most likely reached the phone; the person can ask again if not.
     if outcome not in (Outcome.SENT, Outcome.UNKNOWN):
         raise Unavailable("The code could not be sent. Try again in a minute.")
+
+
+def _forget_code(transaction: firestore.Transaction, uid: str, salt: str) -> None:
+    """Drop the code stored with ``salt``, unless a newer request replaced it meanwhile."""
+    ref = verification_ref(uid)
+    pending = ref.get(transaction=transaction).to_dict() or {}
+    if pending.get("salt") == salt:
+        transaction.update(ref, {"code_hash": None})
 
 
 def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datetime) -> bool:

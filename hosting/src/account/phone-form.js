@@ -21,6 +21,31 @@ export function toE164(typed, region = homeRegion()) {
 /** An E.164 number as people read it: "+1 415 555 0100". */
 const readable = (e164) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 
+// The code sent last from this tab, so a reload (or a step back) can still take it.
+const PENDING = "taskly.pendingPhoneCode";
+
+function rememberPending(phone, answer) {
+  const now = Date.now();
+  const pending = {
+    phone,
+    resendAt: now + answer.resend_after_seconds * 1000,
+    expiresAt: now + answer.expires_in_seconds * 1000,
+  };
+  sessionStorage.setItem(PENDING, JSON.stringify(pending));
+}
+
+/** The pending code's { phone, resendAt, expiresAt } if one is still valid for `phone`. */
+function pendingFor(phone) {
+  try {
+    const pending = JSON.parse(sessionStorage.getItem(PENDING));
+    return pending?.phone === phone && pending.expiresAt > Date.now() ? pending : null;
+  } catch {
+    return null;
+  }
+}
+
+const secondsUntil = (time) => Math.max(0, Math.ceil((time - Date.now()) / 1000));
+
 /**
  * The phone for SMS reminders, in one flow: type the number, "Send code" (which saves it and
  * texts a 6-digit code), then enter the code. The wait before another code comes from the
@@ -52,15 +77,18 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     }
   }
 
-  function showCodeStep(phone, resendAfterSeconds) {
+  function showCodeStep({ phone, resendAt, expiresAt }) {
     numberForm.hidden = true;
     codeForm.hidden = false;
     clearErrors(codeForm);
     state.textContent = `${readable(phone)} isn't verified yet.`;
-    sent.textContent = `Code sent to ${readable(phone)}. It is valid for 10 minutes.`;
+    const minutes = Math.max(1, Math.round(secondsUntil(expiresAt) / 60));
+    sent.textContent =
+      `Code sent to ${readable(phone)}. It is valid for ` +
+      `${minutes === 1 ? "1 more minute" : `${minutes} minutes`}.`;
     codeInput.value = "";
     codeInput.focus();
-    waitToResend(resendAfterSeconds);
+    waitToResend(secondsUntil(resendAt));
   }
 
   function waitToResend(seconds) {
@@ -83,8 +111,9 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
 
   async function sendCode() {
     const answer = await api.post("/api/me/phone/verify", {});
+    rememberPending(answer.phone, answer);
     showToast(`Code sent to ${readable(answer.phone)}.`);
-    showCodeStep(answer.phone, answer.resend_after_seconds);
+    showCodeStep(pendingFor(answer.phone));
   }
 
   phoneInput.addEventListener("input", () => {
@@ -92,7 +121,9 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     preview.textContent = e164 ? `Taskly will text ${readable(e164)}.` : hint;
   });
   phoneInput.value = profile.phone ? readable(profile.phone) : "";
-  showNumberStep();
+  const pending = !profile.phone_verified && profile.phone && pendingFor(profile.phone);
+  if (pending) showCodeStep(pending);
+  else showNumberStep();
 
   onSubmit(numberForm, async () => {
     const typed = phoneInput.value.trim();
@@ -107,6 +138,12 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
         if (phone !== saved.phone) saved = await api.put("/api/me", { phone });
         await sendCode();
       } catch (error) {
+        // Asked again too soon for the code this tab sent: that code is still the one to type.
+        const pending = error.status === 429 && pendingFor(phone);
+        if (pending) {
+          showCodeStep(pending);
+          return;
+        }
         reportError(numberForm, { ...error, field: "phone", message: error.message });
         showNumberStep();
       }
@@ -135,6 +172,7 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     remove.disabled = true;
     try {
       saved = await api.put("/api/me", { phone: null });
+      sessionStorage.removeItem(PENDING);
       phoneInput.value = "";
       preview.textContent = hint;
       showToast("Number removed. SMS reminders are off.");
@@ -158,6 +196,7 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
         reportError(codeForm, error);
         return;
       }
+      sessionStorage.removeItem(PENDING);
       showToast("Phone number verified. You can turn on SMS reminders for your tasks now.");
       showNumberStep();
     });
