@@ -233,3 +233,39 @@ def test_a_task_deleted_elsewhere_mid_edit_offers_the_text_back(
     expect(toast).to_be_visible(timeout=SERVER_TIMEOUT_MS)
     toast.get_by_role("button", name="Add my text as a task").click()
     expect(card(page, f"{text} about the bins")).to_be_visible()
+
+
+def test_a_failed_save_brings_the_draft_back_and_keys_in_the_editor_stay_in_it(
+    signed_in_page: Page, person: Person
+) -> None:
+    page = signed_in_page
+    text = f"Fix the gate {uuid.uuid4().hex[:6]}"
+    add_task(page, text)
+    wait_until_saved(page)
+    page.route(
+        "**/api/tasks/*",
+        lambda route: (
+            route.fulfill(status=500, body="")
+            if route.request.method == "PATCH"
+            else route.continue_()
+        ),
+    )
+    card(page, text).get_by_role("button", name="Edit").click()
+    card(page, text).get_by_label(EDITOR).fill(f"{text} hinge")
+    card(page, text).get_by_label(EDITOR).press("Enter")
+    expect(page.locator("#alerts")).to_contain_text("Your edit wasn't saved")
+    editor = card(page, text).get_by_label(EDITOR)
+    expect(editor).to_have_value(f"{text} hinge")
+    assert _task_text(person, text) == text
+    page.unroute("**/api/tasks/*")
+
+    # On the editor's own buttons, the board's shortcuts keep out of the way.
+    card(page, text).get_by_role("button", name="Save").focus()
+    page.keyboard.press("3")
+    page.keyboard.press("Delete")
+    expect(column(page, "todo").locator(".card-editor")).to_have_count(1)
+    expect(editor).to_have_value(f"{text} hinge")
+    page.keyboard.press("Enter")  # the focused Save
+    expect(card(page, f"{text} hinge").locator(".card-text")).to_be_visible()
+    wait_until_saved(page)
+    assert _task_text(person, text) == f"{text} hinge"

@@ -81,6 +81,15 @@ def test_an_edit_from_text_changed_elsewhere_is_refused_and_changes_nothing(pers
     assert current.json()["description"] == "Call the bank today"
 
 
+def test_the_same_edit_saved_twice_is_no_conflict(person):
+    task = _create(person, "Buy stamps")
+    body = {"description": "Buy stamps and envelopes", "previous_description": "Buy stamps"}
+    assert person.patch(f"/tasks/{task['id']}", json=body).status_code == 200
+    again = person.patch(f"/tasks/{task['id']}", json=body)  # e.g. from another tab
+    assert again.status_code == 200, again.text
+    assert again.json()["description"] == "Buy stamps and envelopes"
+
+
 def test_a_previous_description_needs_a_new_one(person):
     task = _create(person, "Feed the cat")
     answer = person.patch(

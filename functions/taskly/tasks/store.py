@@ -100,7 +100,9 @@ def _apply_change(
     if not snapshot.exists:
         raise NotFound("No such task.")
     before = task_from(snapshot)
-    if previous_description is not None and before.description != previous_description:
+    # Changed meanwhile, and not to this very text (the same edit saved twice is no conflict).
+    moved_on = previous_description not in (None, before.description)
+    if moved_on and changes.get("description") != before.description:
         raise Conflict(
             "This task's text was changed elsewhere while you were editing it.", "description"
         )

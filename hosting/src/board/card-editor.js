@@ -1,5 +1,3 @@
-import { isEditConflict } from "./task-store.js";
-
 /**
  * The in-place editor of a card's text.
  *
@@ -8,7 +6,8 @@ import { isEditConflict } from "./task-store.js";
  * so neither a click elsewhere nor the card moving (a change from another tab) can save
  * half-typed text or lose it. The edit remembers the text it started from: when the task's
  * text changes underneath (seen live, or refused by the server as changed meanwhile), the
- * editor says so and lets the person keep theirs or take the new one.
+ * editor says so and lets the person keep theirs or take the new one. A save that fails
+ * brings the draft back.
  *
  * `hooks`: currentText() -> the task's text now; save(text, previousText) -> promise;
  * onOpen(); onClose({ hadFocus }).
@@ -96,18 +95,22 @@ export function createCardEditor(key, maxLength, hooks) {
     const previous = base;
     close();
     if (text === hooks.currentText()) return;
-    hooks.save(text, previous).catch((failure) => {
-      // Refused because the text changed meanwhile: the draft comes back beside the new text.
-      if (isEditConflict(failure)) reopen(text, previous);
-    });
+    // Not saved (refused because the text changed meanwhile, or any other failure): the draft
+    // comes back, beside the new text when there is one.
+    hooks.save(text, previous).catch(() => reopen(text, previous));
   }
 
   function reopen(text, previous) {
+    if (editing || !element.isConnected) return;
+    const focused = document.activeElement;
     editing = true;
     base = previous;
     input.value = text;
     showEditor();
-    input.focus();
+    // Focus comes back only if it is not at work elsewhere by now.
+    if (!focused || focused === document.body || element.parentElement?.contains(focused)) {
+      input.focus();
+    }
   }
 
   function refreshConflict() {
@@ -154,7 +157,8 @@ export function createCardEditor(key, maxLength, hooks) {
     if (error.textContent && !error.textContent.startsWith("This task was changed")) setError("");
   });
   input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    // keyCode 229: the Enter that ends an IME composition (Safari reports isComposing false).
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
       submit();
     } else if (event.key === "Escape") {

@@ -3,7 +3,9 @@ import { openModal } from "../ui/dialog.js";
 // Digits follow the columns from left to right.
 const MOVES = { 1: "todo", 2: "doing", 3: "done" };
 
-const isTyping = (target) => Boolean(target.closest?.("input, textarea, select, [contenteditable]"));
+// Inside a card's open editor (its text, Save, Cancel, Keep mine) keys belong to the edit.
+const isTyping = (target) =>
+  Boolean(target.closest?.("input, textarea, select, [contenteditable], .card-edit"));
 const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popover-open"));
 
 /**

@@ -107,7 +107,6 @@ export function createTaskStore() {
       if (!subscribers.size) return; // cleared (log out) meanwhile
       mergeSources();
       loaded = sources.has("open") && sources.has("done");
-      loadError = null;
       notify();
     });
   }
@@ -176,6 +175,7 @@ export function createTaskStore() {
         }
       }
       sources.set(source, rows);
+      loadError = null;
       mergeSoon();
     },
 
