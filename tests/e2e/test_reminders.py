@@ -13,7 +13,7 @@ from taskly.reminders.sweep import run_sweep
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.phones import verify_phone
-from tests.support.waiting import arrived, eventually
+from tests.support.waiting import arrived, eventually, settled
 
 from .ui import SERVER_TIMEOUT_MS, add_task, card, move_to, wait_for_board
 
@@ -154,3 +154,31 @@ def test_a_done_task_shows_its_reminders_stopped(signed_in_page: Page) -> None:
 
     move_to(page, text, "Todo")  # reopened: the server reminds of it again, and so says the card
     expect(bell).to_be_visible()
+
+
+def _tab_seen(page: Page, state: str) -> None:
+    """The tab goes into the background (or comes back), as switching tabs does."""
+    page.evaluate(
+        """(state) => {
+            const property = { value: state, configurable: true };
+            Object.defineProperty(document, "visibilityState", property);
+            document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        state,
+    )
+
+
+def test_an_open_bell_in_a_tab_out_of_sight_marks_nothing_read(
+    signed_in_page: Page, person: Person, db: firestore.Client
+) -> None:
+    page = signed_in_page
+    page.get_by_role("button", name="Notifications", exact=True).click()
+    _tab_seen(page, "hidden")
+    _feed_item(db, person, "Arrived while away")
+    expect(page.locator("#bell-count")).to_have_text("1")
+    expect(page.get_by_text("Arrived while away")).to_be_attached()
+    assert settled(lambda: person.get("/notifications").json()["unread_count"]) == 1
+
+    _tab_seen(page, "visible")
+    expect(page.locator("#bell-count")).to_be_hidden()
+    eventually(lambda: person.get("/notifications").json()["unread_count"] == 0)

@@ -32,7 +32,8 @@ export function startNotifications(db, uid) {
   const markedHere = new Set(); // read here; the server's flags follow
   let newWhenOpened = new Set(); // tagged "New" for as long as the panel stays open
   const isUnread = (row) => !row.read && !markedHere.has(row.id);
-  const isOpen = () => !panel.hidden;
+  // Shown means on screen: an open panel in a tab in the background shows nobody anything.
+  const isShown = () => !panel.hidden && document.visibilityState === "visible";
   const failed = () => {
     status.textContent = "Couldn't load notifications.";
     status.hidden = false;
@@ -62,7 +63,7 @@ export function startNotifications(db, uid) {
         hasMore = !showingAll && rows.length > RECENT_COUNT;
         recent = showingAll ? rows : rows.slice(0, RECENT_COUNT);
         renderList();
-        if (isOpen()) markShownRead();
+        if (isShown()) markShownRead();
       },
       failed,
     );
@@ -143,9 +144,12 @@ export function startNotifications(db, uid) {
     },
   });
   seeAll.addEventListener("click", showAll);
+  const onVisible = () => isShown() && markShownRead();
+  document.addEventListener("visibilitychange", onVisible);
 
   return {
     stop() {
+      document.removeEventListener("visibilitychange", onVisible);
       stopUnread();
       stopRecent();
       unread = [];
