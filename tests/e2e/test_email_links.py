@@ -128,3 +128,11 @@ def test_a_spent_or_broken_link_says_so(page: Page, person: Person) -> None:
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
     page.goto("/action")
     expect(page.get_by_role("heading", name="This link isn't one Taskly knows")).to_be_visible()
+
+    # Going on afterwards stays on Taskly, whatever the link says.
+    for elsewhere in ("https://evil.example/board", "http://127.0.0.1:5000//evil.example/x"):
+        page.goto(f"/action?mode=verifyEmail&oobCode=not-a-code&apiKey=x&continueUrl={elsewhere}")
+        link = page.get_by_role("link", name="Go to your board")
+        expect(link).to_be_visible()
+        href = link.get_attribute("href")
+        assert href.startswith("/") and not href.startswith("//"), href

@@ -19,11 +19,15 @@ function show(title, text, action) {
   document.getElementById("main").focus();
 }
 
-/** Where the link asked to go on afterwards: only a page of Taskly itself. */
+/**
+ * Where the link asked to go on afterwards: only a page of Taskly itself. The path keeps one
+ * leading slash: "//elsewhere" would be a link to another site.
+ */
 function continuePath(params, fallback) {
   try {
     const target = new URL(params.get("continueUrl") ?? fallback, location.origin);
-    return target.origin === location.origin ? target.pathname + target.search : fallback;
+    if (target.origin !== location.origin) return fallback;
+    return `/${target.pathname.replace(/^[/\\]+/, "")}${target.search}`;
   } catch {
     return fallback;
   }
