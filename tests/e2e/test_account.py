@@ -252,3 +252,21 @@ def test_deleting_the_account_shows_progress_and_says_goodbye_on_the_landing_pag
     assert on_landing(page.url)
     page.reload()
     expect(page.get_by_text("Your account was deleted")).to_have_count(0)
+
+
+def test_a_zone_the_list_lacks_is_kept_as_it_is(signed_in_page: Page, person: Person) -> None:
+    page = signed_in_page
+    assert person.put("/me", json={"first_name": "Ada", "timezone": "Etc/GMT+5"}).ok
+    page.goto("/account")
+    form = page.locator("#profile-form")
+    expect(form.get_by_label("Time zone", exact=True)).to_have_value(
+        re.compile(r"^UTC\u221205:00 · Etc/GMT\+5")
+    )
+    form.get_by_label("First name").fill("Ida")
+    with page.expect_response(
+        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
+        timeout=SERVER_TIMEOUT_MS,
+    ) as answer:
+        form.get_by_role("button", name="Save profile").click()
+    assert answer.value.ok, answer.value.text()
+    assert person.get("/me").json()["timezone"] == "Etc/GMT+5"

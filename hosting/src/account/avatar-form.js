@@ -55,7 +55,9 @@ export function bindAvatarForm(form, profile, { onChange }) {
       (!IMAGE_TYPES.includes(file.type) && "Choose a JPEG, PNG or WebP image.") ||
       (file.size > MAX_MB * 1024 * 1024 && `Choose an image of ${MAX_MB} MB or less.`);
     if (!checkFields([[input, problem]])) return;
-    await replace(URL.createObjectURL(file), () => api.upload("/api/me/avatar", file), "Picture saved.");
+    const preview = URL.createObjectURL(file);
+    await replace(preview, () => api.upload("/api/me/avatar", file), "Picture saved.");
+    URL.revokeObjectURL(preview); // shown until the stored picture replaced it
   });
 
   removeButton.addEventListener("click", () => {

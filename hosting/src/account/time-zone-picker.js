@@ -3,6 +3,7 @@ import {
   detectedTimeZone,
   offsetLabel,
   timeZones,
+  unlistedZone,
   zoneOf,
 } from "../lib/time-zones.js";
 
@@ -14,11 +15,11 @@ import {
  */
 export function bindTimeZonePicker(input, list, current) {
   const detected = zoneOf(detectedTimeZone());
-  const zones = detected
-    ? [detected, ...timeZones().filter((zone) => zone !== detected)]
-    : timeZones();
+  const stored = zoneOf(current) ?? (current ? unlistedZone(current) : null);
+  const first = [detected, stored].filter((zone, index, all) => zone && all.indexOf(zone) === index);
+  const zones = [...first, ...timeZones().filter((zone) => !first.includes(zone))];
   const haystacks = new Map(zones.map((zone) => [zone, searchText(zone)]));
-  let chosen = zoneOf(current) ?? detected ?? zones[0];
+  let chosen = stored ?? detected ?? zones[0];
   let shown = [];
   let active = -1;
 
@@ -136,7 +137,7 @@ export function bindTimeZonePicker(input, list, current) {
     value: () => chosen.name,
     /** Back to a saved value (a refused save). */
     set(name) {
-      chosen = zoneOf(name) ?? chosen;
+      chosen = zones.find((zone) => zone.group.includes(name)) ?? chosen;
       input.value = describeZone(chosen);
     },
   };

@@ -19,6 +19,29 @@ export function zoneOf(name) {
   return name ? (timeZones().find((zone) => zone.group.includes(name)) ?? null) : null;
 }
 
+/**
+ * An entry for a zone the list does not hold (one the server accepts, such as Etc/GMT+5), so
+ * a stored value is shown and kept rather than swapped for another.
+ */
+export function unlistedZone(name, instant = new Date()) {
+  const offset = new Intl.DateTimeFormat("en", { timeZone: name, timeZoneName: "longOffset" })
+    .formatToParts(instant)
+    .find((part) => part.type === "timeZoneName").value; // "GMT-05:00", or "GMT" for zero
+  const [, sign = "+", hours = "0", minutes = "0"] = offset.match(/GMT([+-])(\d+):?(\d+)?/) ?? [];
+  const minutesEast = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  return {
+    name,
+    group: [name],
+    alternativeName: name,
+    countryName: "",
+    mainCities: [],
+    currentTimeOffsetInMinutes: minutesEast,
+    currentTimeFormat: name,
+    abbreviation: "",
+    currentAbbreviation: "",
+  };
+}
+
 /** "UTC+05:30", "UTC−08:00" (a real minus sign), "UTC+00:00". */
 export function offsetLabel(minutes) {
   const sign = minutes < 0 ? "−" : "+";
