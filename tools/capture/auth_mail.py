@@ -19,7 +19,8 @@ from flask import render_template
 from tools.capture.store import MessageStore, make_message
 
 SENDER = "Taskly <noreply@taskly.test>"
-FETCH_TIMEOUT_SECONDS = 2
+# The emulator answers on loopback in milliseconds; a page load must not hang on it.
+FETCH_TIMEOUT_SECONDS = 1
 CAPTURED_FROM = "Firebase Auth emulator"
 
 
@@ -86,24 +87,22 @@ class AuthMailbox:
         try:
             answer = requests.get(self._oob_codes_url, timeout=FETCH_TIMEOUT_SECONDS)
             answer.raise_for_status()
-            codes = answer.json().get("oobCodes") or []
+            listed = answer.json()
         except (requests.RequestException, ValueError):
             return 0  # the Auth emulator is not up (yet): nothing to collect
+        codes = listed.get("oobCodes") if isinstance(listed, dict) else None
         added = 0
         with self._lock:
-            for code in codes:
-                message = self._email_for(code)
-                if message is None or code["oobCode"] in self._seen:
+            for code in codes if isinstance(codes, list) else []:
+                if not _is_code(code) or code["oobCode"] in self._seen:
                     continue
                 self._seen.add(code["oobCode"])
-                store.add(message)
+                store.add(self._email_for(code))
                 added += 1
         return added
 
-    def _email_for(self, code: dict[str, Any]) -> dict[str, Any] | None:
-        kind = AUTH_EMAILS.get(str(code.get("requestType")))
-        if kind is None or not code.get("oobCode") or not code.get("email"):
-            return None
+    def _email_for(self, code: dict[str, Any]) -> dict[str, Any]:
+        kind = AUTH_EMAILS[code["requestType"]]
         email = str(code["email"])
         link = action_link(str(code["oobLink"]), self._action_url)
         intro = kind.intro.format(email=email)
@@ -119,3 +118,12 @@ class AuthMailbox:
             headers={"X-Captured-From": CAPTURED_FROM},
             request=code,
         )
+
+
+def _is_code(code: Any) -> bool:
+    """An entry of the emulator's list that makes one of the emails above."""
+    return (
+        isinstance(code, dict)
+        and code.get("requestType") in AUTH_EMAILS
+        and all(isinstance(code.get(field), str) for field in ("oobCode", "email", "oobLink"))
+    )

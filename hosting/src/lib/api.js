@@ -26,7 +26,7 @@ function errorFromResponse(status, body, retryAfterSeconds = null) {
     return new ApiError(status, error.code, error.message, error.field ?? null, retryAfterSeconds);
   }
   const message = fallbackMessages[status] ?? "Something went wrong on our side. Please try again.";
-  return new ApiError(status, "unavailable", message);
+  return new ApiError(status, "unavailable", message, null, retryAfterSeconds);
 }
 
 async function idToken() {
