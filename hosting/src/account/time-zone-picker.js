@@ -1,7 +1,7 @@
+import { offsetLabel } from "../lib/dates.js";
 import {
   describeZone,
   detectedTimeZone,
-  offsetLabel,
   timeZones,
   unlistedZone,
   zoneOf,

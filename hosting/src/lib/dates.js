@@ -27,12 +27,31 @@ export function timeOfDay(hoursMinutes) {
   }).format(Date.UTC(2000, 0, 1, hours, minutes));
 }
 
+/** Minutes east of UTC that `timeZone`'s clocks show at `instant` (Intl's "GMT-05:00"). */
+export function offsetMinutes(timeZone, instant = new Date()) {
+  const offset = zonePart(timeZone, "longOffset", instant); // "GMT-05:00", or "GMT" for zero
+  const [, sign = "+", hours = "0", minutes = "0"] = offset.match(/GMT([+-])(\d+):?(\d+)?/) ?? [];
+  return (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/** "UTC+05:30", "UTC−08:00" (a real minus sign), "UTC+00:00". */
+export function offsetLabel(minutes) {
+  const sign = minutes < 0 ? "−" : "+";
+  const whole = Math.abs(minutes);
+  const hours = String(Math.floor(whole / 60)).padStart(2, "0");
+  return `UTC${sign}${hours}:${String(whole % 60).padStart(2, "0")}`;
+}
+
 /** An IANA zone in words with its offset now: "Central European Time, UTC+01:00". */
 export function zoneInWords(timeZone, instant = new Date()) {
-  const part = (style) =>
+  const name = zonePart(timeZone, "longGeneric", instant) || timeZone;
+  return `${name}, ${offsetLabel(offsetMinutes(timeZone, instant))}`;
+}
+
+function zonePart(timeZone, style, instant) {
+  return (
     new Intl.DateTimeFormat("en", { timeZone, timeZoneName: style })
       .formatToParts(instant)
-      .find((piece) => piece.type === "timeZoneName")?.value ?? "";
-  const offset = part("longOffset").replace("GMT", "UTC").replace(/^UTC$/, "UTC+00:00");
-  return `${part("longGeneric") || timeZone}, ${offset}`;
+      .find((piece) => piece.type === "timeZoneName")?.value ?? ""
+  );
 }

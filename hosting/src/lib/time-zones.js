@@ -1,4 +1,5 @@
 import { getTimeZones } from "@vvo/tzdb";
+import { offsetLabel, offsetMinutes } from "./dates.js";
 
 /**
  * The time zones a person picks from: IANA's zones grouped by country and clock, under their
@@ -24,30 +25,17 @@ export function zoneOf(name) {
  * a stored value is shown and kept rather than swapped for another.
  */
 export function unlistedZone(name, instant = new Date()) {
-  const offset = new Intl.DateTimeFormat("en", { timeZone: name, timeZoneName: "longOffset" })
-    .formatToParts(instant)
-    .find((part) => part.type === "timeZoneName").value; // "GMT-05:00", or "GMT" for zero
-  const [, sign = "+", hours = "0", minutes = "0"] = offset.match(/GMT([+-])(\d+):?(\d+)?/) ?? [];
-  const minutesEast = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
   return {
     name,
     group: [name],
     alternativeName: name,
     countryName: "",
     mainCities: [],
-    currentTimeOffsetInMinutes: minutesEast,
+    currentTimeOffsetInMinutes: offsetMinutes(name, instant),
     currentTimeFormat: name,
     abbreviation: "",
     currentAbbreviation: "",
   };
-}
-
-/** "UTC+05:30", "UTC−08:00" (a real minus sign), "UTC+00:00". */
-export function offsetLabel(minutes) {
-  const sign = minutes < 0 ? "−" : "+";
-  const whole = Math.abs(minutes);
-  const hours = String(Math.floor(whole / 60)).padStart(2, "0");
-  return `UTC${sign}${hours}:${String(whole % 60).padStart(2, "0")}`;
 }
 
 /** A zone in a few words: "UTC−05:00 · Eastern Time · New York City, Brooklyn". */
@@ -56,8 +44,3 @@ export function describeZone(zone) {
   return [offsetLabel(zone.currentTimeOffsetInMinutes), zone.alternativeName, places].join(" · ");
 }
 
-/** The name of a stored zone as a person reads it, with its offset now. */
-export function zoneSummary(name) {
-  const zone = zoneOf(name);
-  return zone ? describeZone(zone) : name;
-}
