@@ -24,10 +24,11 @@ const readable = (e164) => parsePhoneNumberFromString(e164)?.formatInternational
 // The code sent last from this tab, so a reload (or a step back) can still take it.
 const PENDING = "taskly.pendingPhoneCode";
 
-function rememberPending(phone, answer) {
+/** Keeps the answer to a sent code: { phone, resend_after_seconds, expires_in_seconds }. */
+function rememberPending(answer) {
   const now = Date.now();
   const pending = {
-    phone,
+    phone: answer.phone,
     resendAt: now + answer.resend_after_seconds * 1000,
     expiresAt: now + answer.expires_in_seconds * 1000,
   };
@@ -111,7 +112,7 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
 
   async function sendCode() {
     const answer = await api.post("/api/me/phone/verify", {});
-    rememberPending(answer.phone, answer);
+    rememberPending(answer);
     showToast(`Code sent to ${readable(answer.phone)}.`);
     showCodeStep(pendingFor(answer.phone));
   }
@@ -144,7 +145,7 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
           showCodeStep(pending);
           return;
         }
-        reportError(numberForm, { ...error, field: "phone", message: error.message });
+        reportError(numberForm, { field: "phone", message: error.message });
         showNumberStep();
       }
     });

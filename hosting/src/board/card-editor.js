@@ -12,6 +12,8 @@
  * `hooks`: currentText() -> the task's text now; save(text, previousText) -> promise;
  * onOpen(); onClose({ hadFocus }).
  */
+const CHOOSE_FIRST = "This task was changed elsewhere. Choose which text to keep first.";
+
 export function createCardEditor(key, maxLength, hooks) {
   const element = document.createElement("div");
   element.className = "card-edit";
@@ -83,7 +85,7 @@ export function createCardEditor(key, maxLength, hooks) {
 
   function submit() {
     if (!conflict.hidden) {
-      setError("This task was changed elsewhere. Choose which text to keep first.");
+      setError(CHOOSE_FIRST);
       keepMine.focus();
       return;
     }
@@ -125,7 +127,7 @@ export function createCardEditor(key, maxLength, hooks) {
     if (theirs !== base && theirs === draft()) base = theirs; // the same edit, made elsewhere
     conflict.hidden = theirs === base;
     if (!conflict.hidden) conflictText.textContent = `Changed elsewhere to: “${theirs}”`;
-    else if (error.textContent.startsWith("This task was changed")) setError("");
+    else if (error.textContent === CHOOSE_FIRST) setError("");
   }
 
   function resolve(choice) {
@@ -154,7 +156,7 @@ export function createCardEditor(key, maxLength, hooks) {
 
   input.addEventListener("input", () => {
     fitHeight();
-    if (error.textContent && !error.textContent.startsWith("This task was changed")) setError("");
+    if (error.textContent && error.textContent !== CHOOSE_FIRST) setError("");
   });
   input.addEventListener("keydown", (event) => {
     // keyCode 229: the Enter that ends an IME composition (Safari reports isComposing false).
