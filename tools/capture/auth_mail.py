@@ -103,8 +103,8 @@ class AuthMailbox:
 
     def _email_for(self, code: dict[str, Any]) -> dict[str, Any]:
         kind = AUTH_EMAILS[code["requestType"]]
-        email = str(code["email"])
-        link = action_link(str(code["oobLink"]), self._action_url)
+        email = code["email"]
+        link = action_link(code["oobLink"], self._action_url)
         intro = kind.intro.format(email=email)
         context = {"kind": kind, "intro": intro, "link": link}
         return make_message(

@@ -124,6 +124,12 @@ def read(key: str) -> dict[str, Any] | None:
     return snapshot.to_dict() if snapshot.exists else None
 
 
+def read_all(keys: list[str]) -> dict[str, dict[str, Any]]:
+    """The records that exist among ``keys``, in one round trip: key -> record."""
+    snapshots = db().get_all([delivery_ref(key) for key in keys])
+    return {snapshot.id: snapshot.to_dict() or {} for snapshot in snapshots if snapshot.exists}
+
+
 def _finish(key: str, changes: dict[str, Any], now: datetime) -> None:
     delivery_ref(key).update({**changes, "lease_until": None, "updated_at": now})
 

@@ -1,6 +1,7 @@
 """How often a verification code may be texted: per account, per destination number across
 all accounts, and within Taskly's daily SMS budget. Pure: send times in, a refusal out."""
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -44,7 +45,7 @@ def recent(sent_at: Sequence[datetime], now: datetime) -> list[datetime]:
 
 
 def _wait_text(wait: timedelta) -> str:
-    seconds = max(1, int(wait.total_seconds() + 0.999))
+    seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds < 90:
         return "1 second" if seconds == 1 else f"{seconds} seconds"
     minutes = round(seconds / 60)

@@ -14,7 +14,6 @@ from taskly.delivery import ledger
 from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.queue import enqueue_delivery
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.firestore_client import db
 from taskly.notifications import feed
 from taskly.profiles.document import CHANNELS, Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
@@ -122,8 +121,7 @@ def _current_task(job: ConfirmationJob) -> Task | None:
 
 def _told(keys: list[str]) -> list[tuple[str, dict]]:
     """The period's confirmations so far, in the order they were sent: (key, record)."""
-    snapshots = db().get_all([ledger.delivery_ref(key) for key in keys])
-    used = {snapshot.id: snapshot.to_dict() or {} for snapshot in snapshots if snapshot.exists}
+    used = ledger.read_all(keys)
     return [(key, used[key]) for key in keys if key in used]
 
 
