@@ -1,14 +1,13 @@
 """The pages outside the board: not found, unsubscribe, the icon every browser asks for."""
 
 import os
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from taskly.reminders.unsubscribe_token import make_unsubscribe_token
 from tests.support.people import Person
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+from .screenshots import save_screenshots
 
 # Every class an element on the page carries that no loaded stylesheet mentions.
 UNSTYLED_CLASSES = """() => {
@@ -22,21 +21,12 @@ UNSTYLED_CLASSES = """() => {
 }"""
 
 
-def _screenshots(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width, height in ((1280, 800), (360, 740)):
-        page.set_viewport_size({"width": width, "height": height})
-        path = SCREENSHOTS / f"{name}-{width}.png"
-        page.screenshot(path=path, full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
-
-
 def test_an_unknown_address_shows_a_page_not_found_with_a_way_back(page: Page) -> None:
     answer = page.goto("/nope")
     assert answer is not None and answer.status == 404
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert page.evaluate(UNSTYLED_CLASSES) == []
-    _screenshots(page, "not-found")
+    save_screenshots(page, "not-found")
     page.get_by_role("link", name="Taskly home").click()
     page.wait_for_url(lambda url: url.endswith("/"))
 
@@ -55,11 +45,11 @@ def test_the_unsubscribe_pages_are_styled_like_the_app(page: Page, person: Perso
     expect(stop).to_be_visible()
     assert page.evaluate(UNSTYLED_CLASSES) == []
     expect(page.locator("link[rel=icon]")).to_have_count(1)
-    _screenshots(page, "unsubscribe")
+    save_screenshots(page, "unsubscribe")
     with page.expect_navigation():
         stop.click()
     page.wait_for_load_state()
     expect(stop).to_have_count(0)
     expect(page.get_by_role("heading")).to_be_visible()
     assert page.evaluate(UNSTYLED_CLASSES) == []
-    _screenshots(page, "unsubscribed")
+    save_screenshots(page, "unsubscribed")

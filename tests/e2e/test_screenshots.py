@@ -4,7 +4,6 @@ phone widths, for a person to look at."""
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from google.cloud import firestore
 from playwright.sync_api import Page, expect
@@ -13,9 +12,8 @@ from tests.support.boards import SeedTask, seed_board
 from tests.support.people import Person
 from tests.support.phones import unique_phone
 
+from .screenshots import save_screenshot, save_screenshots
 from .ui import add_task, move_to, sign_in, wait_until_saved
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 def test_board_screenshots_at_1280_and_360_px(page: Page, person: Person) -> None:
@@ -30,16 +28,8 @@ def test_board_screenshots_at_1280_and_360_px(page: Page, person: Person) -> Non
     expect(page.locator('.column[data-status="done"] .card')).to_have_count(1)
     wait_until_saved(page)
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, height, scheme in ((1280, 800, "light"), (360, 740, "light"), (360, 740, "dark")):
-        page.set_viewport_size({"width": width, "height": height})
-        page.emulate_media(color_scheme=scheme)
-        path = SCREENSHOTS / f"board-{width}{'-dark' if scheme == 'dark' else ''}.png"
-        path.unlink(missing_ok=True)
-        page.screenshot(path=path, full_page=True)
-        assert path.stat().st_size > 0
-        # Nothing may stick out sideways, at any width.
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        save_screenshot(page, "board", width, height, scheme)
 
 
 def _three_months(now: datetime) -> list[SeedTask]:
@@ -71,27 +61,16 @@ def test_progress_screenshots_at_1280_and_360_px_and_dark(
     page.goto("/progress")
     expect(page.locator("#weeks-chart svg")).to_be_visible()
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chart = page.locator("#weeks-chart svg")
     for width, height, scheme in ((1280, 900, "light"), (360, 740, "light"), (360, 740, "dark")):
-        page.set_viewport_size({"width": width, "height": height})
-        page.emulate_media(color_scheme=scheme)
-        expect(page.locator("#weeks-chart svg")).to_have_attribute("width", re.compile(r"\d+"))
-        path = SCREENSHOTS / f"progress-{width}{'-dark' if scheme == 'dark' else ''}.png"
-        path.unlink(missing_ok=True)
-        page.screenshot(path=path, full_page=True)
-        assert path.stat().st_size > 0
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
-
-
-def _shoot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width, height in ((1280, 900), (360, 740)):
-        page.set_viewport_size({"width": width, "height": height})
-        path = SCREENSHOTS / f"{name}-{width}.png"
-        path.unlink(missing_ok=True)
-        page.screenshot(path=path, full_page=True)
-        assert path.stat().st_size > 0
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        save_screenshot(
+            page,
+            "progress",
+            width,
+            height,
+            scheme,
+            redrawn=lambda: expect(chart).to_have_attribute("width", re.compile(r"\d+")),
+        )
 
 
 def test_account_and_phone_flow_screenshots_at_1280_and_360_px(page: Page, person: Person) -> None:
@@ -99,11 +78,11 @@ def test_account_and_phone_flow_screenshots_at_1280_and_360_px(page: Page, perso
     sign_in(page, person.email, person.password)
     page.goto("/account")
     expect(page.get_by_role("button", name="Choose a picture…")).to_be_enabled()
-    _shoot(page, "account")
+    save_screenshots(page, "account")
 
     section = page.get_by_role("region", name="Phone for SMS reminders")
     section.get_by_label("Phone number").fill(unique_phone())
     section.get_by_role("button", name="Send code").click()
     expect(section.get_by_label("Code from the SMS")).to_be_visible()
     section.scroll_into_view_if_needed()
-    _shoot(page, "phone-code-sent")
+    save_screenshots(page, "phone-code-sent")
