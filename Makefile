@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 FUNCTIONS_VENV := functions/venv
 FIREBASE := node_modules/.bin/firebase
+# The oldest Python the tools in .venv run on.
+TOOLS_PYTHON := 3.11
 
 # The functions run on the "runtime" in firebase.json (python313 -> Python 3.13), locally
 # too: firebase-tools starts `python3.13` inside functions/venv.
@@ -15,7 +17,7 @@ FUNCTIONS_PYTHON ?= $(firstword $(foreach py,python$(FUNCTIONS_VERSION) \
 	$(wildcard $(shell pyenv root 2>/dev/null)/versions/$(FUNCTIONS_VERSION).*/bin/python$(FUNCTIONS_VERSION)),\
 	$(shell $(py) -c 'import sys' 2>/dev/null && echo $(py))))
 
-.PHONY: dev test lint format bench setup browser deploy
+.PHONY: dev test lint format bench setup lock browser deploy
 
 dev: setup
 	$(PY) -m tools.devstack dev $(if $(FRESH),--fresh)
@@ -33,14 +35,16 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 bench: setup
-	$(PY) -m tools.devstack test tests/bench/bench_sweep.py -s
+	$(PY) -m tools.devstack test tests/bench/bench_sweep.py tests/bench/bench_attacks.py -s
+	PYTHONPATH=functions $(PY) -m tests.bench.bench_avatar_decode
 
 setup: $(VENV)/.installed $(FUNCTIONS_VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt functions/requirements.txt
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Taskly needs Python 3.11 or newer")'
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(TOOLS_PYTHON)".split("."))) \
+		and "Taskly needs Python $(TOOLS_PYTHON) or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 # The Functions emulator and `firebase deploy` run the Python functions from exactly this venv.
@@ -52,8 +56,19 @@ $(FUNCTIONS_VENV)/.installed: functions/requirements.txt firebase.json
 	rm -rf $(FUNCTIONS_VENV)
 	$(FUNCTIONS_PYTHON) -m venv $(FUNCTIONS_VENV)
 	$(FUNCTIONS_VENV)/bin/python$(FUNCTIONS_VERSION) -c ''
-	$(FUNCTIONS_VENV)/bin/pip install --quiet --disable-pip-version-check -r functions/requirements.txt
+	$(FUNCTIONS_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+		-r functions/requirements.txt
 	touch $@
+
+# The locks: every package the functions and the tools install, pinned, with hashes. Edit the
+# .in lists, then `make lock` (UPGRADE=1 also moves the unlisted packages to their newest
+# releases). The functions' lock is for their runtime; the tools' lock keeps the same versions.
+LOCK := $(VENV)/bin/uv pip compile --quiet --universal --generate-hashes \
+	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.installed
+	$(LOCK) --python-version $(FUNCTIONS_VERSION) functions/requirements.in -o functions/requirements.txt
+	$(LOCK) --python-version $(TOOLS_PYTHON) -c functions/requirements.txt requirements.in \
+		-o requirements.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -66,12 +81,14 @@ browser:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 # Builds the web app (hosting predeploy) and deploys hosting, functions, Firestore rules and
-# indexes and the Auth providers, without a prompt. Without PROJECT it changes nothing.
+# indexes, Storage rules, the Auth providers and the password policy, without a prompt.
+# Without PROJECT it changes nothing.
 ifdef PROJECT
 deploy: setup
 	$(PY) -m tools.deploy $(PROJECT)
-	$(FIREBASE) deploy --project $(PROJECT) --only hosting,functions,firestore,auth \
+	$(FIREBASE) deploy --project $(PROJECT) --only hosting,functions,firestore,storage,auth \
 		--non-interactive
+	$(PY) -m tools.deploy.password_policy $(PROJECT)
 else
 deploy:
 	@echo "Usage: make deploy PROJECT=<your Firebase project id>" >&2

@@ -45,6 +45,7 @@ def test_make_deploy_with_a_project_deploys_every_part_without_prompting():
     )
     deploy = answer.stdout[answer.stdout.index("firebase deploy") :]
     assert "--project taskly-example" in deploy
-    assert "--only hosting,functions,firestore,auth" in deploy
+    assert "--only hosting,functions,firestore,storage,auth" in deploy
     assert "--non-interactive" in deploy
     assert "-m tools.deploy taskly-example" in answer.stdout
+    assert "-m tools.deploy.password_policy taskly-example" in deploy

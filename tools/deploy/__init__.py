@@ -1,1 +1,1 @@
-"""Deploying Taskly to a Firebase project: what `make deploy` runs before `firebase deploy`."""
+"""Deploying Taskly to a Firebase project: what `make deploy` runs around `firebase deploy`."""

@@ -61,6 +61,11 @@ def _resolve_default(default: str, project: str) -> str | None:
     return _EXPRESSION.sub(lambda match: builtins[match.group(1)], default)
 
 
+def _as_text(default: object) -> str:
+    # firebase-tools reads a boolean param's value as true only when written "true".
+    return ("true" if default else "false") if isinstance(default, bool) else str(default)
+
+
 def resolve(manifest: Mapping[str, Any], values: Mapping[str, str], project: str) -> Resolution:
     """Where each plain (non-secret) param of ``manifest`` gets its value from."""
     resolution = Resolution()
@@ -72,7 +77,7 @@ def resolve(manifest: Mapping[str, Any], values: Mapping[str, str], project: str
             resolution.from_files[name] = values[name]
             continue
         default = param.get("default")
-        resolved = None if default is None else _resolve_default(str(default), project)
+        resolved = None if default is None else _resolve_default(_as_text(default), project)
         if resolved is None:
             resolution.missing.append(name)
         else:
