@@ -6,16 +6,21 @@ The README's table of limits lists these; a refused request names the limit it m
 # Open (Todo and Doing) tasks per person: a board a person can still read. Done tasks do not
 # count, so finishing work always makes room.
 OPEN_TASKS_MAX = 2_000
+# Tasks per person, done ones included: what an export (and an account's storage) can grow to.
+TASKS_MAX = 10_000
 # Tasks with reminders on per person: what one digest (and the sweep) has to carry.
 REMINDER_TASKS_MAX = 100
 # In-app notifications kept per person; the oldest go first.
 NOTIFICATIONS_KEPT = 200
 # Tasks one digest email lists by name; it says how many more there are.
 DIGEST_LIST_MAX = 20
-# Writes (POST, PUT, PATCH, DELETE) per person: a steady rate, and a burst on top of it for
-# moments like adding many tasks in a row.
+# API requests per person in any minute: writes (POST, PUT, PATCH, DELETE) and reads (GET).
+# The web app reads the board through Firestore's listeners, so API reads are few; a script
+# polling the API meets this.
 WRITES_PER_MINUTE = 60
-WRITE_BURST = 60
+READS_PER_MINUTE = 300
+# Exports of one's whole account in any hour: each reads every task of the account.
+EXPORTS_PER_HOUR = 5
 # Verification codes texted per account and per destination number (across all accounts):
 # free accounts must not let anyone make Taskly text a number over and over (SMS pumping).
 CODES_PER_ACCOUNT_PER_HOUR = 5
@@ -33,3 +38,29 @@ CONFIRMATION_PERIOD_SECONDS = 3600
 # and per day the done tasks whose created-to-done time is kept for the medians.
 PROGRESS_DAYS_KEPT = 400
 DONE_TIMES_PER_DAY_KEPT = 200
+# Profile pictures. An upload is at most UPLOAD_LIMIT_MB. PNG and WEBP decode at full size, and
+# with libwebp's buffers and the colour conversions one decode peaks at up to ~16 bytes a pixel
+# (measured by tests/bench/bench_avatar_decode.py), so MAX_PIXELS_FULL_DECODE keeps it near
+# 128 MiB. A JPEG read in one pass decodes at 1/8 scale (Image.draft), well under a byte a
+# pixel, so a camera photo may have MAX_PIXELS_JPEG (below Pillow's own 89-MP bomb warning); a
+# progressive or multi-scan JPEG keeps every coefficient (up to 8 bytes a pixel) and gets the
+# full-decode cap.
+UPLOAD_LIMIT_MB = 5
+MAX_PIXELS_FULL_DECODE = 8_000_000
+MAX_PIXELS_JPEG = 64_000_000
+# Picture decodes at once per instance (functions-framework serves the api function from one
+# process). The api function has 1 GiB: the runtime ~200 MiB and 16 requests' 5 MB bodies
+# ~100 MiB leave ~700 MiB, so 4 decodes of ~130 MiB each (~520 MiB) with room to spare. A
+# request waits up to DECODE_WAIT_SECONDS for a free decode, else it is told to retry after
+# as long again.
+DECODES_AT_ONCE = 4
+DECODE_WAIT_SECONDS = 5
+# Messages Taskly sends on one person's behalf in a UTC day, every kind together (digests,
+# confirmations of reminder switches, verification codes), per channel. Confirmations stop
+# KEPT_FOR_DIGESTS short of it, so the day's digests always have room.
+EMAILS_PER_ACCOUNT_PER_DAY = 40
+TEXTS_PER_ACCOUNT_PER_DAY = 20
+KEPT_FOR_DIGESTS = 2
+# Deleting one's account needs a sign-in (password entered) this recent, in seconds: a token
+# kept or stolen after that can't delete the account. The web app asks for the password again.
+RECENT_SIGN_IN_SECONDS = 300

@@ -1,9 +1,9 @@
 """Going too fast: the board says so calmly, waits as the server asks, and saves."""
 
-from datetime import UTC, datetime
-
 from playwright.sync_api import Page, expect
 
+from taskly.ratelimit.requests import WRITES
+from tests.support.limits import hold_next_request
 from tests.support.people import Person
 
 from .ui import SERVER_TIMEOUT_MS, card, is_task_create, quick_add, wait_until_saved
@@ -11,8 +11,8 @@ from .ui import SERVER_TIMEOUT_MS, card, is_task_create, quick_add, wait_until_s
 
 def test_a_rate_limited_add_waits_and_then_saves(signed_in_page: Page, person: Person, db) -> None:
     page = signed_in_page
-    # The person has spent their burst: the next write must wait about 2 seconds.
-    db.document(f"rate_limits/{person.uid}").set({"tokens": -1.0, "updated_at": datetime.now(UTC)})
+    # The person has used up their writes: the next one must wait about 2 seconds.
+    hold_next_request(db, person.uid, WRITES, 2)
     statuses: list[int] = []
     page.on(
         "response",

@@ -25,11 +25,9 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError, from_domain
 from taskly.api.http_io import error_response
 from taskly.errors import TasklyError
-from taskly.ratelimit.writes import spend_write
+from taskly.ratelimit.requests import spend_request
 from taskly.request_log import log_event, log_request
 from taskly.timestamps import utc_now
-
-WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 ROUTES: list[Route] = [
     *health_routes.ROUTES,
@@ -80,8 +78,8 @@ def handle(request: Request) -> Response:
         route, params = _match(request)
         caller = None if route.public else verified_caller(request)
         now = utc_now()
-        if caller is not None and request.method in WRITE_METHODS:
-            spend_write(caller.uid, now)
+        if caller is not None and route.metered:
+            spend_request(caller.uid, request.method, now)
         response = route.handler(RouteContext(request, caller, params, now))
     except ApiError as error:
         response = error_response(error)

@@ -40,3 +40,5 @@ class Route:
     methods: tuple[str, ...]
     handler: Handler
     public: bool = False
+    # Counted against the caller's request rates; signing out must work even past them.
+    metered: bool = True

@@ -50,6 +50,7 @@ def _create(ctx: RouteContext, task_id: str | None) -> Response:
     if task_id is not None and task_store.task_exists(ctx.uid, task_id):
         task, created = task_store.get_task(ctx.uid, task_id), False
     else:
+        quotas.check_room_for_task(ctx.uid)
         if body.status in OPEN_STATUSES:
             quotas.check_room_for_open_task(ctx.uid)
         task, created = task_store.create_task(

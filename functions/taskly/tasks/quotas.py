@@ -8,7 +8,7 @@ from google.cloud import firestore
 
 from taskly.errors import Conflict
 from taskly.firestore_client import count
-from taskly.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX
+from taskly.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX, TASKS_MAX
 from taskly.tasks.document import OPEN_STATUSES
 from taskly.tasks.store import get_task, tasks_of
 
@@ -19,6 +19,16 @@ def open_task_count(uid: str) -> int:
 
 def reminded_task_count(uid: str) -> int:
     return count(tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None)))
+
+
+def check_room_for_task(uid: str) -> None:
+    """Every task counts, done ones too: an account, and so its export, stays bounded."""
+    if count(tasks_of(uid)) >= TASKS_MAX:
+        raise Conflict(
+            f"You have {TASKS_MAX:,} tasks, the most an account keeps. "
+            "Delete some you have finished, then add more.",
+            "description",
+        )
 
 
 def check_room_for_open_task(uid: str) -> None:
