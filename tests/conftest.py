@@ -8,6 +8,14 @@ from google.cloud import firestore
 from tests.support import stack
 from tests.support.people import Person, sign_up
 
+# The emulator never re-enables a scheduled function once background triggers were paused
+# (tests/support/emulators.py), so the tests that fire it run first.
+RUN_FIRST = "tests/integration/test_scheduled_function.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(RUN_FIRST))
+
 
 @pytest.fixture
 def person() -> Person:

@@ -7,10 +7,13 @@ from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.queue import enqueue_delivery
 from taskly.limits import CONFIRMATIONS_PER_PERIOD
+from taskly.reminders import outbox as outbox_module
 from taskly.reminders.confirmations import confirm_reminder_change
 from taskly.reminders.jobs import ConfirmationJob, job_payload
+from taskly.reminders.outbox import LEFT_BEHIND_AFTER, OUTBOX, queue_left_behind
 from taskly.tasks.writes import TaskWrite
 from tests.support import capture
+from tests.support.emulators import background_triggers_off
 from tests.support.people import Person
 from tests.support.reminders import confirmations_told
 from tests.support.waiting import arrived, eventually, settled
@@ -233,3 +236,31 @@ def test_email_reminders_need_a_confirmed_address(new_person):
     assert answer.json()["error"]["field"] == "email"
     assert stranger.get(f"/tasks/{task['id']}").json()["notify_email"] is False
     assert settled(lambda: _emails(stranger)) == []
+
+
+def test_a_confirmation_the_trigger_could_not_queue_goes_out_from_the_sweep(
+    named_person, db, monkeypatch
+):
+    task = _task(named_person, "Queue was down")
+    with background_triggers_off():
+        # The trigger never queues this change's confirmation, as when it is cut short.
+        assert _set(named_person, task["id"], email=True).status_code == 200
+    outbox = db.collection(f"users/{named_person.uid}/tasks/{task['id']}/{OUTBOX}")
+    assert len(list(outbox.stream())) == 1  # written with the switch, in its transaction
+    assert settled(lambda: _emails(named_person)) == []
+    later = datetime.now(UTC) + LEFT_BEHIND_AFTER
+
+    def refused(*args, **kwargs):
+        raise ConnectionError("Cloud Tasks did not answer")
+
+    with monkeypatch.context() as queue_down:
+        queue_down.setattr(outbox_module, "enqueue_delivery", refused)
+        queue_left_behind(later)  # the queue is still down: the entry stays
+    assert len(list(outbox.stream())) == 1
+    queue_left_behind(later)
+
+    mails = arrived(lambda: _emails(named_person), 1)
+    assert [mail["subject"] for mail in mails] == ['Reminders on: "Queue was down"']
+    assert list(outbox.stream()) == []
+    queue_left_behind(later)  # queued again by a later sweep: still one message
+    assert len(settled(lambda: _emails(named_person))) == 1

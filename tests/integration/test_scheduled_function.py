@@ -1,8 +1,8 @@
 """send_reminders as the emulator serves it, fired the way Cloud Scheduler fires it.
 
-Runs before test_sweep_cost.py and test_write_limits_and_quotas.py (file names sort that
-way), whose bulk seeding pauses background functions: the emulator does not bring a scheduled
-function back after such a pause.
+Runs before every other test (tests/conftest.py): bulk seeding and some tests pause
+background functions, and the emulator does not bring a scheduled function back after such a
+pause.
 """
 
 from datetime import timedelta

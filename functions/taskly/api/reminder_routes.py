@@ -6,6 +6,7 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import ReminderChannels, parse_body
 from taskly.errors import Conflict
+from taskly.reminders import outbox
 from taskly.tasks import quotas
 from taskly.tasks import store as task_store
 
@@ -26,7 +27,9 @@ def put_reminders(ctx: RouteContext) -> Response:
         "notify_sms": body.sms,
         "reminder_change_source": "app",
     }
-    task = task_store.change_task(ctx.uid, ctx.params["task_id"], changes, ctx.now)
+    task = task_store.change_task(
+        ctx.uid, ctx.params["task_id"], changes, ctx.now, also=outbox.record_confirmations
+    )
     return json_response(task.to_json())
 
 

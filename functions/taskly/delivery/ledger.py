@@ -2,7 +2,9 @@
 
 A duplicate event, a task dispatched twice or overlapping sweeps find the record and send
 nothing. States: ``sending`` (claimed, lease running), ``sent``, ``failed`` (retryable or
-not) and ``unknown`` (the request went out but its answer never came).
+not; a message past the day's budget is failed for good) and ``unknown`` (the request went
+out but its answer never came). Records hold an address: a TTL policy on ``expires_at``
+(firestore.indexes.json) removes them after KEPT_FOR, long after any retry of theirs.
 """
 
 from datetime import datetime, timedelta
@@ -18,10 +20,12 @@ from taskly.firestore_client import Contention, db, run_transaction
 # Far longer than a send can take (the provider timeout is seconds), so a live claim is never
 # taken over; a claim older than this belongs to a run that died mid-send.
 LEASE = timedelta(minutes=5)
+KEPT_FOR = timedelta(days=30)
 
 
 class Claim(Enum):
-    CLAIMED = "claimed"
+    CLAIMED = "claimed"  # a new record: this message was never tried before
+    RECLAIMED = "reclaimed"  # tried before, and nothing went out: try again
     ALREADY_SENT = "already_sent"
     IN_PROGRESS = "in_progress"
     UNKNOWN = "unknown"
@@ -62,14 +66,15 @@ def _claim(
             ref,
             {
                 **record,
+                "created_at": now,
+                "updated_at": now,
+                "expires_at": now + KEPT_FOR,
                 "state": "sending",
                 "attempts": 1,
                 "last_error": None,
                 "retryable": True,
                 "provider_id": None,
                 "lease_until": now + LEASE,
-                "created_at": now,
-                "updated_at": now,
             },
         )
         return Claim.CLAIMED
@@ -99,7 +104,7 @@ def _claim(
             "updated_at": now,
         },
     )
-    return Claim.CLAIMED
+    return Claim.RECLAIMED
 
 
 # Claims racing for one record can all lose their transactions at once (each holds a read

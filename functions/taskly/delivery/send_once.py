@@ -5,7 +5,7 @@ from typing import Any
 
 from google.cloud import firestore
 
-from taskly.delivery import ledger
+from taskly.delivery import budget, ledger
 from taskly.delivery.messages import Email, Message, OutcomeUnknown, ProviderError
 from taskly.delivery.sendgrid_email import send_email
 from taskly.delivery.twilio_sms import send_sms
@@ -21,10 +21,15 @@ class Outcome(Enum):
     BUSY = "busy"  # another run holds the claim right now
     RETRY_LATER = "retry_later"  # a passing fault: nothing went out, try again
     ACCOUNT_GONE = "account_gone"
+    OVER_BUDGET = "over_budget"  # the day's budget for the account or for texts is spent
 
+
+OVER_BUDGET_ERROR = "over the daily message budget"
 
 # After these, the message is finished with for good.
-SETTLED = frozenset({Outcome.SENT, Outcome.ALREADY_SENT, Outcome.UNKNOWN, Outcome.FAILED})
+SETTLED = frozenset(
+    {Outcome.SENT, Outcome.ALREADY_SENT, Outcome.UNKNOWN, Outcome.FAILED, Outcome.OVER_BUDGET}
+)
 # After these, the caller should try again later (the task queue retries with backoff).
 TRY_AGAIN = frozenset({Outcome.BUSY, Outcome.RETRY_LATER})
 
@@ -46,8 +51,13 @@ def send_once(
 ) -> Outcome:
     """Claim ``deliveries/{key}``, make one provider call, and record what happened."""
     claim = ledger.claim(key, record, owner, utc_now())
-    if claim is not ledger.Claim.CLAIMED:
+    if claim not in (ledger.Claim.CLAIMED, ledger.Claim.RECLAIMED):
         return _CLAIM_OUTCOMES[claim]
+    # Counted when the message is first tried; a retry was counted then.
+    if claim is ledger.Claim.CLAIMED and not budget.take(record, utc_now()):
+        # Failed for good: settled, so the other channel's digest sees this one finished.
+        ledger.record_failed(key, OVER_BUDGET_ERROR, False, utc_now())
+        return Outcome.OVER_BUDGET
     try:
         provider_id = _send(message)
     except ProviderError as error:

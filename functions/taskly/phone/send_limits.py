@@ -5,6 +5,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 from taskly.errors import LimitReached
 from taskly.limits import (
@@ -81,13 +82,12 @@ def check_resend(
     )
 
 
-def check_budget(sent_today: int, budget: int, now: datetime) -> None:
-    """Taskly's own daily SMS budget: past it, codes wait for the next UTC day."""
-    if sent_today >= budget:
-        tomorrow = datetime.combine(now.date() + DAY, datetime.min.time(), tzinfo=now.tzinfo)
-        wait = tomorrow - now
-        raise LimitReached(
-            f"Taskly has sent all the texts it sends in a day. Try again in {_wait_text(wait)}.",
-            int(wait.total_seconds()) + 1,
-            "phone",
-        )
+def refuse_for_today(now: datetime) -> NoReturn:
+    """The day's texts are spent (Taskly's or the account's): codes wait for the next UTC day."""
+    tomorrow = datetime.combine(now.date() + DAY, datetime.min.time(), tzinfo=now.tzinfo)
+    wait = tomorrow - now
+    raise LimitReached(
+        f"Taskly has sent all the texts it sends in a day. Try again in {_wait_text(wait)}.",
+        int(wait.total_seconds()) + 1,
+        "phone",
+    )

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from google.cloud import firestore
 
-from taskly import settings
+from taskly.delivery import budget
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
 from taskly.errors import Conflict, InvalidInput, LimitReached, Unavailable
@@ -28,13 +28,9 @@ def verification_ref(uid: str) -> firestore.DocumentReference:
     return db().collection("phone_verifications").document(uid)
 
 
-def _number_ref(phone: str) -> firestore.DocumentReference:
+def number_ref(phone: str) -> firestore.DocumentReference:
     """Codes sent to one number, whichever account asked: ``phone_numbers/{e164}``."""
     return db().collection("phone_numbers").document(phone)
-
-
-def _budget_ref(now: datetime) -> firestore.DocumentReference:
-    return db().collection("sms_budget").document(now.date().isoformat())
 
 
 def _store_code(
@@ -42,21 +38,15 @@ def _store_code(
 ) -> None:
     """Check every sending limit and store the new code in one transaction, so parallel
     requests (from one account or many) can't get past a limit together."""
-    account_ref, number_ref, budget_ref = (
-        verification_ref(uid),
-        _number_ref(phone),
-        _budget_ref(now),
-    )
+    account_ref, number_doc = verification_ref(uid), number_ref(phone)
     account = account_ref.get(transaction=transaction).to_dict() or {}
-    number = number_ref.get(transaction=transaction).to_dict() or {}
-    budget = budget_ref.get(transaction=transaction).to_dict() or {}
+    number = number_doc.get(transaction=transaction).to_dict() or {}
     account_sends = send_limits.recent(account.get("sent_at", []), now)
     number_sends = send_limits.recent(number.get("sent_at", []), now)
     pending_phone = account.get("phone") if account.get("code_hash") else None
     send_limits.check_resend(pending_phone, max(account_sends, default=None), phone, now)
     send_limits.check(account_sends, send_limits.ACCOUNT_WINDOWS, now)
     send_limits.check(number_sends, send_limits.NUMBER_WINDOWS, now)
-    send_limits.check_budget(int(budget.get("sent", 0)), settings.SMS_DAILY_BUDGET.value, now)
     transaction.set(
         account_ref,
         {
@@ -68,8 +58,9 @@ def _store_code(
             "sent_at": [*account_sends, now],
         },
     )
-    transaction.set(number_ref, {"sent_at": [*number_sends, now]})
-    transaction.set(budget_ref, {"sent": firestore.Increment(1)}, merge=True)
+    # Kept a day after the last send (the longest window), then removed by a TTL policy.
+    sends = {"sent_at": [*number_sends, now], "expires_at": now + send_limits.DAY}
+    transaction.set(number_doc, sends)
 
 
 def send_code(uid: str, profile: Profile, now: datetime) -> None:
@@ -82,6 +73,8 @@ def send_code(uid: str, profile: Profile, now: datetime) -> None:
     if not may_text(phone):
         countries = ", ".join(sorted(allowed_countries()))
         raise Conflict(f"Taskly can text numbers in these countries only: {countries}.", "phone")
+    if not budget.sms_budget_left(now):
+        send_limits.refuse_for_today(now)
     code, salt = new_code(), secrets.token_hex(16)
     run_transaction(_store_code, uid, phone, code, salt, now)
     outcome = send_once(
@@ -94,6 +87,8 @@ def send_code(uid: str, profile: Profile, now: datetime) -> None:
         # Nothing is on its way: no pending code holds the next request back. The send still
         # counts toward the limits.
         run_transaction(_forget_code, uid, salt)
+    if outcome is Outcome.OVER_BUDGET:
+        send_limits.refuse_for_today(now)
     if outcome is Outcome.FAILED:
         raise InvalidInput("This number can't receive texts. Check it and try again.", "phone")
     # An unknown outcome most likely reached the phone; the person can ask again if not.
@@ -117,6 +112,9 @@ def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datet
     phone = profile.phone if profile else None
     if not pending or not phone or pending.get("phone") != phone or pending["expires_at"] <= now:
         raise Conflict("This code has expired. Ask for a new one.", "code")
+    if pending.get("code_hash") is None:
+        # Used already, or its text could not be sent: no code is waiting.
+        raise Conflict("No code is waiting for this number. Ask for a new one.", "code")
     if pending["wrong_attempts"] >= MAX_WRONG_CODES:
         raise LimitReached("Too many wrong codes. Ask for a new code.", 0, "code")
     if not codes_match(hash_code(code, pending["salt"]), pending["code_hash"]):

@@ -1,5 +1,7 @@
 """Confirming a reminder channel turning on or off: the feed item at once, the email or text
-through the delivery queue (which retries it when a provider is down).
+through the delivery queue (which retries it when a provider is down). The switch's own
+transaction put the confirmations in the task's outbox (``reminders/outbox.py``); the
+trigger queues them from there.
 
 A confirmation tells the person the state the switch has settled in. One whose write a later
 write undid stays quiet (the later one speaks), and so does one whose state is what the last
@@ -15,33 +17,22 @@ from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.queue import enqueue_delivery
 from taskly.delivery.send_once import Outcome, send_once
 from taskly.notifications import feed
-from taskly.profiles.document import CHANNELS, Channel, Profile
+from taskly.profiles.document import Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.reminders import messages
 from taskly.reminders.jobs import (
     ConfirmationJob,
     confirmation_period_end,
     confirmation_slot_keys,
-    confirmation_task_name,
     job_payload,
 )
+from taskly.reminders.outbox import channel_changes, queue_task_outbox
 from taskly.tasks.document import Task
 from taskly.tasks.store import task_from, task_ref
 from taskly.tasks.writes import TaskWrite
 from taskly.timestamps import utc_now
 
-# Changes made by an unsubscribe link are confirmed on the page, not by more email.
-QUIET_SOURCE = "unsubscribe"
 _CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS"}
-
-
-def channel_changes(before: Task | None, after: Task) -> dict[Channel, bool]:
-    """Channels whose switch moved in this write: channel -> now on."""
-    return {
-        channel: after.notifies(channel)
-        for channel in CHANNELS
-        if (before is not None and before.notifies(channel)) != after.notifies(channel)
-    }
 
 
 def feed_text(description: str, turned_on: list[Channel], turned_off: list[Channel]) -> str:
@@ -54,7 +45,8 @@ def feed_text(description: str, turned_on: list[Channel], turned_off: list[Chann
 
 
 def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
-    """Record the change in the feed and queue its confirmations; the channels queued."""
+    """Record the change in the feed and queue the confirmations waiting in the task's
+    outbox; the channels whose switch moved."""
     before, after = write.before_task(), write.after_task()
     if after is None:
         return []
@@ -71,21 +63,7 @@ def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
         write.task_id,
         utc_now(),
     )
-    if after.reminder_change_source == QUIET_SOURCE:
-        return []
-    for channel, on in changes.items():
-        job = ConfirmationJob(
-            uid=write.uid,
-            channel=channel,
-            event_id=write.event_id,
-            task_id=write.task_id,
-            description=after.description,
-            turned_on=on,
-            channels_on=list(after.channels_on),
-            # The write's own time, so a replayed event gives the same ledger key.
-            changed_at=after.updated_at or utc_now(),
-        )
-        enqueue_delivery(channel, job_payload(job), confirmation_task_name(job))
+    queue_task_outbox(write.uid, write.task_id)
     return list(changes)
 
 

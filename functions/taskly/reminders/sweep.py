@@ -20,6 +20,7 @@ from taskly.firestore_client import db
 from taskly.profiles.document import Channel
 from taskly.reminders.digests import advance
 from taskly.reminders.jobs import DigestBatchJob, DigestJob, digest_task_key, job_payload
+from taskly.reminders.outbox import queue_left_behind
 from taskly.request_log import log_event
 from taskly.tasks.store import task_from
 
@@ -36,6 +37,7 @@ class SweepReport:
     digests: int = 0
     batches_queued: int = 0
     stale_cleared: int = 0
+    confirmations_queued: int = 0
 
 
 def due_tasks(now: datetime) -> firestore.Query:
@@ -93,8 +95,9 @@ def _batch_key(batch: DigestBatchJob) -> str:
 
 
 def run_sweep(now: datetime) -> SweepReport:
-    """Queue every digest due at ``now``, a page at a time."""
-    report = SweepReport()
+    """Queue every digest due at ``now``, a page at a time, and the confirmations whose
+    trigger did not queue them."""
+    report = SweepReport(confirmations_queued=queue_left_behind(now))
     for page in _pages(due_tasks(now)):
         report.pages += 1
         report.tasks_read += len(page)

@@ -5,7 +5,7 @@ from datetime import datetime
 from google.cloud import firestore
 
 from taskly.errors import NotFound
-from taskly.reminders.confirmations import QUIET_SOURCE
+from taskly.reminders.outbox import QUIET_SOURCE
 from taskly.reminders.unsubscribe_token import UnsubscribeRequest
 from taskly.tasks.store import change_task, tasks_of
 

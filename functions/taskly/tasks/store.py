@@ -1,5 +1,6 @@
 """Task documents ``users/{uid}/tasks/{task_id}``: reads and writes for one owner."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,9 @@ from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.tasks.cursor import DOCUMENT_ID, Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import OPEN_STATUSES, Status, Task
+
+# Work done in the same transaction as a task change, given the task before and after it.
+AlsoInTransaction = Callable[[firestore.Transaction, str, Task, Task, datetime], None]
 
 PAGE_DEFAULT = 50
 PAGE_MAX = 100
@@ -94,6 +98,7 @@ def _apply_change(
     changes: dict[str, Any],
     now: datetime,
     previous_description: str | None,
+    also: AlsoInTransaction | None,
 ) -> Task:
     ref = task_ref(uid, task_id)
     snapshot = ref.get(transaction=transaction)
@@ -117,6 +122,8 @@ def _apply_change(
         profile = read_profile(uid, transaction) or Profile(uid)
         after = replace(after, next_reminder_at=profile.next_reminder_after(now))
     transaction.set(ref, after.to_document())
+    if also is not None:
+        also(transaction, uid, before, after, now)
     return after
 
 
@@ -126,10 +133,12 @@ def change_task(
     changes: dict[str, Any],
     now: datetime,
     previous_description: str | None = None,
+    also: AlsoInTransaction | None = None,
 ) -> Task:
     """Apply field changes atomically, keeping done_at and next_reminder_at true. With
-    ``previous_description``, only while the task's text is still that (else Conflict)."""
-    return run_transaction(_apply_change, uid, task_id, changes, now, previous_description)
+    ``previous_description``, only while the task's text is still that (else Conflict); with
+    ``also``, its writes commit together with the change or not at all."""
+    return run_transaction(_apply_change, uid, task_id, changes, now, previous_description, also)
 
 
 def delete_task(uid: str, task_id: str) -> None:
