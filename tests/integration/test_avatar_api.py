@@ -11,13 +11,14 @@ from google.auth.credentials import AnonymousCredentials
 from google.cloud import firestore, storage
 from PIL import ExifTags, Image
 
+from taskly.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
 from tests.support.people import Person
 from tests.support.stack import API_URL, FUNCTIONS_URL, PROJECT
 
 Colour = tuple[int, int, int]
 
 BUCKET = "demo-taskly.appspot.com"
-LIMIT = 5 * 1024 * 1024
+LIMIT = UPLOAD_LIMIT_MB * 1024 * 1024
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
 
@@ -54,6 +55,26 @@ def png_declaring(width: int, height: int) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     pixels = chunk(b"IDAT", zlib.compress(b"\0" * 1024))
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + pixels + chunk(b"IEND", b"")
+
+
+def tiny_rgba_webp(width: int, height: int) -> bytes:
+    """A few hundred bytes that decode to ``width`` x ``height`` RGBA pixels: 4 bytes each,
+    and several times that while libwebp decodes them."""
+    out = io.BytesIO()
+    Image.new("RGBA", (width, height), (*RED, 128)).save(out, "WEBP", lossless=True)
+    return out.getvalue()
+
+
+def phone_photo() -> bytes:
+    """What a 12-MP phone camera saves: 4032 x 3024, a few MB, sideways with EXIF to turn it."""
+    image = Image.new("RGB", (4032, 3024), BLUE)
+    image.paste(RED, (0, 0, 2016, 3024))
+    grain = Image.effect_noise(image.size, 40).convert("RGB")
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    out = io.BytesIO()
+    Image.blend(image, grain, 0.15).save(out, "JPEG", quality=90, exif=exif)
+    return out.getvalue()
 
 
 def upload(person: Person, body: bytes, content_type: str = "image/jpeg") -> requests.Response:
@@ -156,6 +177,7 @@ BAD_UPLOADS = {
     "6 MB": (jpeg() + b"\0" * (6 * 1024 * 1024), "image/jpeg", 413),
     "truncated jpeg": (jpeg(size=(1200, 900), quality=95)[:3000], "image/jpeg", 400),
     "bomb": (png_declaring(100_000, 100_000), "image/png", 400),
+    "40-MP webp bomb": (tiny_rgba_webp(8000, 5000), "image/webp", 400),
     "empty": (b"", "image/jpeg", 400),
 }
 CODES = {400: "invalid_argument", 413: "payload_too_large", 415: "unsupported_media_type"}
@@ -185,9 +207,29 @@ def test_bad_upload_leaves_the_old_picture_alone(
     assert blob.download_as_bytes() == before
 
 
-def test_bomb_error_names_the_limit(person: Person) -> None:
-    answer = upload(person, png_declaring(100_000, 100_000), "image/png")
-    assert "megapixels" in answer.json()["error"]["message"]
+@pytest.mark.parametrize(
+    "body",
+    [png_declaring(100_000, 100_000), tiny_rgba_webp(8000, 5000)],
+    ids=["png header", "webp"],
+)
+def test_bomb_error_names_the_limits(person: Person, body: bytes) -> None:
+    answer = upload(person, body, "image/webp")
+    assert answer.json()["error"]["message"] == (
+        f"The image is too large: at most {MAX_PIXELS_FULL_DECODE // 1_000_000} megapixels for "
+        "a PNG or WEBP image (or a progressive JPEG); a JPEG photo may have up to "
+        f"{MAX_PIXELS_JPEG // 1_000_000} megapixels."
+    )
+
+
+def test_a_phone_photo_straight_from_the_camera_is_accepted(person: Person) -> None:
+    photo = phone_photo()
+    assert len(photo) <= LIMIT
+    answer = upload(person, photo)
+    assert answer.status_code == 200, answer.text
+    image = picture(person.get("/me/avatar"))
+    assert image.size == (256, 256)
+    # Turned upright, the left (red) half is on top.
+    assert all(abs(a - b) <= 40 for a, b in zip(image.getpixel((128, 20)), RED, strict=True))
 
 
 def test_truncated_jpeg_says_it_is_damaged(person: Person) -> None:

@@ -7,8 +7,9 @@ import pytest
 from PIL import ExifTags, Image, ImageCms
 
 from taskly.api.errors import ApiError, from_domain
-from taskly.avatars.image import MAX_PIXELS, SIDE, avatar_webp
+from taskly.avatars.image import SIDE, avatar_webp, checked_picture
 from taskly.errors import TasklyError
+from taskly.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
 
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
@@ -63,10 +64,22 @@ def close_to(pixel: tuple[int, ...], colour: tuple[int, int, int]) -> bool:
     return all(abs(a - b) <= 30 for a, b in zip(pixel[:3], colour, strict=True))
 
 
+def made(data: bytes) -> bytes:
+    """The avatar the API makes of an upload of ``data``."""
+    return avatar_webp(checked_picture(data))
+
+
 def refused(data: bytes) -> ApiError:
     """The API's answer to an upload of ``data``."""
     with pytest.raises(TasklyError) as caught:
-        avatar_webp(data)
+        made(data)
+    return from_domain(caught.value)
+
+
+def refused_from_header(data: bytes) -> ApiError:
+    """The answer to ``data`` when its header alone refuses it, before any pixel is decoded."""
+    with pytest.raises(TasklyError) as caught:
+        checked_picture(data)
     return from_domain(caught.value)
 
 
@@ -75,14 +88,14 @@ def refused(data: bytes) -> ApiError:
     [("JPEG", (640, 480)), ("PNG", (300, 900)), ("WEBP", (1000, 1000)), ("JPEG", (6000, 4000))],
 )
 def test_accepted_formats_become_a_square_webp(fmt: str, size: tuple[int, int]) -> None:
-    out = opened(avatar_webp(encoded(halves(size), fmt)))
+    out = opened(made(encoded(halves(size), fmt)))
     assert out.format == "WEBP"
     assert out.size == (SIDE, SIDE)
     assert out.mode == "RGB"
 
 
 def test_small_picture_is_scaled_up_to_the_full_square() -> None:
-    out = opened(avatar_webp(encoded(Image.new("RGB", (3, 2), RED), "PNG")))
+    out = opened(made(encoded(Image.new("RGB", (3, 2), RED), "PNG")))
     assert out.size == (SIDE, SIDE)
     assert close_to(out.getpixel((SIDE // 2, SIDE // 2)), RED)
 
@@ -92,7 +105,7 @@ def test_centre_is_kept_when_cropping() -> None:
     image = Image.new("RGB", (900, 300), RED)
     image.paste((20, 200, 20), (300, 0, 600, 300))
     image.paste(BLUE, (600, 0, 900, 300))
-    out = opened(avatar_webp(encoded(image, "PNG")))
+    out = opened(made(encoded(image, "PNG")))
     for x in (5, SIDE // 2, SIDE - 5):
         assert close_to(out.getpixel((x, SIDE // 2)), (20, 200, 20))
 
@@ -100,7 +113,7 @@ def test_centre_is_kept_when_cropping() -> None:
 def test_transparency_is_kept() -> None:
     image = Image.new("RGBA", (300, 300), (*BLUE, 0))
     image.paste((*RED, 255), (100, 100, 200, 200))
-    out = opened(avatar_webp(encoded(image, "PNG")))
+    out = opened(made(encoded(image, "PNG")))
     assert out.mode == "RGBA"
     assert out.getpixel((5, 5))[3] == 0
     assert out.getpixel((SIDE // 2, SIDE // 2))[3] == 255
@@ -126,7 +139,7 @@ def palette_picture() -> Image.Image:
 def test_other_colour_modes_come_out_as_rgb(
     image: Image.Image, fmt: str, expected: tuple[int, int, int]
 ) -> None:
-    out = opened(avatar_webp(encoded(image, fmt)))
+    out = opened(made(encoded(image, fmt)))
     assert out.mode == "RGB"
     assert close_to(out.getpixel((SIDE // 2, SIDE // 2)), expected)
 
@@ -134,7 +147,7 @@ def test_other_colour_modes_come_out_as_rgb(
 def test_exif_orientation_is_applied() -> None:
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = 6  # stored sideways: turn 90 degrees clockwise to view
-    out = opened(avatar_webp(encoded(halves(), "JPEG", exif=exif)))
+    out = opened(made(encoded(halves(), "JPEG", exif=exif)))
     # Upright, the left (red) half is on top; unturned it would stay on the left.
     assert close_to(out.getpixel((SIDE // 2, 20)), RED)
     assert close_to(out.getpixel((SIDE // 2, SIDE - 20)), BLUE)
@@ -156,7 +169,7 @@ def photo_with_metadata() -> bytes:
 
 
 def test_metadata_is_stripped() -> None:
-    webp = avatar_webp(photo_with_metadata())
+    webp = made(photo_with_metadata())
     out = opened(webp)
     assert not out.getexif()
     assert not {"exif", "icc_profile", "xmp", "comment"} & set(out.info)
@@ -186,7 +199,7 @@ def test_empty_body_is_refused() -> None:
 def test_truncated_files_are_refused_as_damaged(fmt: str, cut: str) -> None:
     noise = Image.effect_noise((600, 600), 60).convert("RGB")
     whole = encoded(noise, fmt)
-    avatar_webp(whole)  # the untruncated file is fine
+    made(whole)  # the untruncated file is fine
     # Header cuts Pillow cannot even identify: only the file signature tells damage from junk.
     keep = len(whole) // 2 if cut == "in the pixels" else {"JPEG": 20, "PNG": 12, "WEBP": 12}[fmt]
     error = refused(whole[:keep])
@@ -203,7 +216,7 @@ def test_truncated_files_are_refused_as_damaged(fmt: str, cut: str) -> None:
     ],
 )
 def test_decompression_bombs_are_refused_before_decoding(size: tuple[int, int]) -> None:
-    assert size[0] * size[1] > MAX_PIXELS
+    assert size[0] * size[1] > MAX_PIXELS_FULL_DECODE
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         error = refused(png_declaring(*size))
@@ -214,6 +227,100 @@ def test_decompression_bombs_are_refused_before_decoding(size: tuple[int, int]) 
 
 
 def test_just_under_the_pixel_cap_is_not_a_bomb() -> None:
-    error = refused(png_declaring(8000, 5000))
-    assert MAX_PIXELS >= 8000 * 5000
+    error = refused(png_declaring(4000, 2000))
+    assert MAX_PIXELS_FULL_DECODE >= 4000 * 2000
     assert error.message == "The image file is damaged or incomplete."
+
+
+def jpeg_declaring(
+    data: bytes, width: int, height: int, scan_components: int | None = None
+) -> bytes:
+    """``data``, a small JPEG, with its frame header claiming ``width`` x ``height`` pixels and,
+    if given, its first scan claiming to hold only ``scan_components`` colour components."""
+    frame = next(data.find(marker) for marker in (b"\xff\xc0", b"\xff\xc2") if marker in data)
+    claimed = bytearray(data)
+    claimed[frame + 5 : frame + 9] = struct.pack(">HH", height, width)
+    if scan_components is not None:
+        claimed[data.find(b"\xff\xda") + 4] = scan_components
+    return bytes(claimed)
+
+
+def tiny_rgba_webp(width: int, height: int) -> bytes:
+    """A few hundred bytes that decode to ``width`` x ``height`` RGBA pixels."""
+    return encoded(Image.new("RGBA", (width, height), (*RED, 128)), "WEBP", lossless=True)
+
+
+def palette_png(width: int, height: int) -> bytes:
+    image = Image.new("P", (width, height), 1)
+    image.putpalette([0, 0, 0, *RED])
+    return encoded(image, "PNG", transparency=0)
+
+
+def grey16_png(width: int, height: int) -> bytes:
+    return encoded(Image.new("I;16", (width, height), 30000), "PNG")
+
+
+def progressive_jpeg(width: int, height: int) -> bytes:
+    return encoded(Image.new("CMYK", (width, height), (0, 200, 200, 0)), "JPEG", progressive=True)
+
+
+FULL_DECODES = {
+    "rgba webp": tiny_rgba_webp,
+    "palette png": palette_png,
+    "16-bit grey png": grey16_png,
+    "progressive jpeg": progressive_jpeg,
+}
+
+
+@pytest.mark.parametrize("make", FULL_DECODES.values(), ids=FULL_DECODES)
+def test_crafted_bombs_decoded_whole_are_refused_from_their_header(make) -> None:
+    # Each once passed the 40-MP cap; decoding it took 365 to 615 MiB.
+    data = make(8000, 5000)
+    assert len(data) <= UPLOAD_LIMIT_MB * 1024 * 1024
+    error = refused_from_header(data)
+    assert (error.status, error.code) == (400, "invalid_argument")
+    assert error.message == (
+        f"The image is too large: at most {MAX_PIXELS_FULL_DECODE // 1_000_000} megapixels for "
+        "a PNG or WEBP image (or a progressive JPEG); a JPEG photo may have up to "
+        f"{MAX_PIXELS_JPEG // 1_000_000} megapixels."
+    )
+
+
+@pytest.mark.parametrize("make", FULL_DECODES.values(), ids=FULL_DECODES)
+def test_pictures_decoded_whole_are_accepted_up_to_their_cap(make) -> None:
+    width, height = 4000, MAX_PIXELS_FULL_DECODE // 4000
+    assert opened(made(make(width, height))).size == (SIDE, SIDE)
+    refused_from_header(make(width, height + 1))
+
+
+def test_a_jpeg_photo_may_have_many_more_pixels_as_it_decodes_at_an_eighth() -> None:
+    photo = encoded(halves((8000, 5000)), "JPEG")
+    assert MAX_PIXELS_FULL_DECODE < 8000 * 5000
+    out = opened(made(photo))
+    assert out.size == (SIDE, SIDE)
+    assert close_to(out.getpixel((5, SIDE // 2)), RED)
+
+
+def test_a_phone_photo_with_a_second_picture_inside_decodes_as_a_jpeg() -> None:
+    # MPO: a JPEG whose metadata carries another picture (phones store depth maps so).
+    main, preview = halves((6000, 4000)), Image.new("RGB", (64, 48))
+    mpo = encoded(main, "MPO", save_all=True, append_images=[preview])
+    assert checked_picture(mpo).format == "MPO"
+    assert opened(made(mpo)).size == (SIDE, SIDE)
+
+
+def test_the_jpeg_cap_is_checked_from_the_header() -> None:
+    small = encoded(halves((64, 48)), "JPEG")
+    width, height = 8000, MAX_PIXELS_JPEG // 8000
+    assert checked_picture(jpeg_declaring(small, width, height)).size == (width, height)
+    error = refused_from_header(jpeg_declaring(small, width, height + 1))
+    assert f"up to {MAX_PIXELS_JPEG // 1_000_000} megapixels" in error.message
+
+
+def test_a_jpeg_with_a_scan_per_colour_is_capped_as_decoded_whole() -> None:
+    # Such a JPEG keeps every coefficient of the full picture in memory, like a progressive one.
+    small = encoded(halves((64, 48)), "JPEG")
+    width, height = 4000, MAX_PIXELS_FULL_DECODE // 4000 + 1
+    checked_picture(jpeg_declaring(small, width, height))  # one scan with all three: allowed
+    error = refused_from_header(jpeg_declaring(small, width, height, scan_components=1))
+    assert "megapixels" in error.message

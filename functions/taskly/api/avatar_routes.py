@@ -10,12 +10,13 @@ from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError
 from taskly.api.http_io import json_response, read_bytes
 from taskly.avatars import store as avatar_store
-from taskly.avatars.image import avatar_webp
+from taskly.avatars.decode_slots import DECODES, NoSlotFree
+from taskly.avatars.image import avatar_webp, checked_picture
 from taskly.errors import NotFound
+from taskly.limits import DECODE_WAIT_SECONDS, UPLOAD_LIMIT_MB
 from taskly.profiles import store as profile_store
 from taskly.profiles.document import Profile
 
-UPLOAD_LIMIT_MB = 5
 UPLOAD_LIMIT = UPLOAD_LIMIT_MB * 1024 * 1024
 
 
@@ -26,6 +27,18 @@ def _upload(request: Request) -> bytes:
         # read_bytes counts in KB; a person choosing a photo thinks in MB.
         message = f"The image is larger than {UPLOAD_LIMIT_MB} MB."
         raise dataclasses.replace(error, message=message) from None
+
+
+def made_avatar(upload: bytes) -> bytes:
+    """The avatar of ``upload``, decoded only while one of the instance's decode slots is free."""
+    picture = checked_picture(upload)  # a picture too large to decode is refused first
+    try:
+        with DECODES.held(DECODE_WAIT_SECONDS):
+            return avatar_webp(picture)
+    except NoSlotFree:
+        message = "Taskly is busy with other pictures right now: try again in a few seconds."
+        retry_after = (("Retry-After", str(DECODE_WAIT_SECONDS)),)
+        raise ApiError(503, "unavailable", message, headers=retry_after) from None
 
 
 def _profile(ctx: RouteContext) -> Profile:
@@ -42,7 +55,7 @@ def _save_profile(ctx: RouteContext, profile: Profile, changes: dict[str, str | 
 
 
 def put_avatar(ctx: RouteContext) -> Response:
-    webp = avatar_webp(_upload(ctx.request))
+    webp = made_avatar(_upload(ctx.request))
     profile = _profile(ctx)
     path = avatar_store.upload_avatar(ctx.uid, webp)
     version = hashlib.sha256(webp).hexdigest()[:12]

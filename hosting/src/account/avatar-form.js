@@ -1,12 +1,13 @@
 import { api } from "../lib/api.js";
 import { checkFields, clearErrors, reportError } from "../ui/form-fields.js";
+import { resizedPicture } from "./picture-resize.js";
 
 const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"];
-const MAX_MB = 5;
 
 /**
  * Profile picture: a button opens the file picker (the bare file input stays hidden); the
- * chosen picture shows in the preview at once while it uploads; Remove brings initials back.
+ * chosen picture shows in the preview at once while a copy scaled down here uploads (the file
+ * itself if the browser cannot read it); Remove brings initials back.
  */
 export function bindAvatarForm(form, profile, { onChange }) {
   const input = form.elements.picture;
@@ -51,12 +52,11 @@ export function bindAvatarForm(form, profile, { onChange }) {
     const [file] = input.files;
     if (!file) return;
     input.value = ""; // the same file can be chosen again later
-    const problem =
-      (!IMAGE_TYPES.includes(file.type) && "Choose a JPEG, PNG or WebP image.") ||
-      (file.size > MAX_MB * 1024 * 1024 && `Choose an image of ${MAX_MB} MB or less.`);
+    const problem = !IMAGE_TYPES.includes(file.type) && "Choose a JPEG, PNG or WebP image.";
     if (!checkFields([[input, problem]])) return;
     const preview = URL.createObjectURL(file);
-    await replace(preview, () => api.upload("/api/me/avatar", file), "Picture saved.");
+    const send = async () => api.upload("/api/me/avatar", (await resizedPicture(file)) ?? file);
+    await replace(preview, send, "Picture saved.");
     URL.revokeObjectURL(preview); // shown until the stored picture replaced it
   });
 
