@@ -4,8 +4,12 @@ from typing import Any
 
 from firebase_functions import logger
 from flask import Request
+from pydantic import ValidationError
 
 from taskly.settings import project_id
+
+# Problems of one invalid input named in its log entry; the count says how many there were.
+_PROBLEMS_LOGGED = 10
 
 
 def log_request(request: Request, status: int, latency_ms: float, uid: str | None) -> None:
@@ -36,3 +40,17 @@ def log_request(request: Request, status: int, latency_ms: float, uid: str | Non
 def log_event(severity: str, message: str, **fields: Any) -> None:
     """An entry for background work (triggers, sweeps)."""
     logger.write({"severity": logger.LogSeverity(severity), "message": message, **fields})
+
+
+def validation_problems(error: ValidationError) -> dict[str, Any]:
+    """What made an input invalid, as log fields: each problem's type and location, never the
+    input itself (``str(error)`` quotes the values, which may be addresses or secrets)."""
+    problems = error.errors(include_url=False, include_context=False, include_input=False)
+    return {
+        "error_type": error.title,
+        "error_count": error.error_count(),
+        "problems": [
+            {"type": problem["type"], "field": ".".join(str(part) for part in problem["loc"])}
+            for problem in problems[:_PROBLEMS_LOGGED]
+        ],
+    }

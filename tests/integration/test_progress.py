@@ -1,8 +1,10 @@
 """The Progress numbers: kept up to date by the task trigger, read in a handful of reads."""
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from taskly.limits import DONE_TIMES_PER_DAY_KEPT
+from taskly.progress.stats import MEDIAN_WINDOW_DAYS, Counting, ProgressStats
 from taskly.progress.store import record_task_write, stats_ref
 from taskly.tasks.writes import TaskWrite
 from tests.support.people import Person
@@ -99,3 +101,34 @@ def test_many_trigger_runs_at_once_are_all_counted(person):
     days = stats_ref(person.uid).get().to_dict()["days"]
     assert days[now.date().isoformat()]["created"] == 24
     assert days[now.date().isoformat()]["done"] == 24
+
+
+def _longest_id(label: str) -> str:
+    return label.ljust(128, "x")  # tasks.cursor.DOCUMENT_ID allows up to 128 characters
+
+
+def test_a_person_with_long_task_ids_keeps_counting(person):
+    """Two months of DONE_TIMES_PER_DAY_KEPT tasks done a day, every id as long as ids go, as
+    the trigger counts them: the document holds it, and new writes still count."""
+    person.put("/me", json={"timezone": "UTC"})
+    now = datetime.now(UTC)
+    today = now.date()
+    history = ProgressStats(timezone="UTC")
+    for back in range(1, 2 * MEDIAN_WINDOW_DAYS):
+        day = today - timedelta(days=back)
+        for number in range(DONE_TIMES_PER_DAY_KEPT):
+            task_id = _longest_id(f"{back}-{number}-")
+            history.apply(Counting(task_id, day, day, 3600, done_tasks=1))
+    stats_ref(person.uid).set(history.to_document(now))
+
+    task_id = _longest_id("today-")
+    answer = person.put(f"/tasks/{task_id}", json={"description": "Ship it", "status": "done"})
+    assert answer.status_code == 201, answer.text
+    eventually(lambda: _progress(person)["done_today"] == 1)
+    medians = _progress(person)["median_seconds_to_done"]
+    assert medians == {"last_30_days": 3600, "month_before": 3600}
+
+    person.patch(f"/tasks/{task_id}", json={"status": "todo"})
+    eventually(lambda: _progress(person)["done_today"] == 0)
+    today_counts = stats_ref(person.uid).get().to_dict()["days"][today.isoformat()]
+    assert today_counts == {"created": 1, "done": 0, "done_seconds": {}}

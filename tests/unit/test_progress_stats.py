@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from taskly.limits import DONE_TIMES_PER_DAY_KEPT, PROGRESS_DAYS_KEPT
 from taskly.progress import summary
-from taskly.progress.stats import Counting, Day, ProgressStats, counting
+from taskly.progress.stats import Counting, Day, ProgressStats, counting, done_time_key
 from taskly.tasks.document import Task
 
 CREATED = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)  # Monday 23:30 in Berlin
+T1 = done_time_key("t1")
 
 
 def _task(**fields) -> Task:
@@ -39,7 +40,7 @@ def test_a_task_moved_to_done_counts_on_its_done_day_with_its_time_to_done():
     stats = _stats_after(
         (None, task), (task, _done(task, CREATED + timedelta(hours=3))), timezone="Europe/Berlin"
     )
-    assert stats.days[date(2026, 12, 1)] == Day(done=1, done_seconds={"t1": 3 * 3600})
+    assert stats.days[date(2026, 12, 1)] == Day(done=1, done_seconds={T1: 3 * 3600})
     assert stats.done_tasks == 1
 
 
@@ -61,7 +62,7 @@ def test_reopening_a_done_task_takes_its_done_back():
 def test_deleting_a_done_task_keeps_the_history_but_leaves_the_done_column():
     done = _done(_task(), CREATED + timedelta(minutes=5))
     stats = _stats_after((None, done), (done, None))
-    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=1, done_seconds={"t1": 300})
+    assert stats.days[date(2026, 11, 30)] == Day(created=1, done=1, done_seconds={T1: 300})
     assert stats.done_tasks == 0
 
 
@@ -142,3 +143,53 @@ def test_medians_compare_the_last_30_days_with_the_30_before():
     assert summary.median_seconds_to_done(stats, today) == 200
     assert summary.median_seconds_to_done(stats, today - timedelta(days=30)) == 1000
     assert summary.median_seconds_to_done(stats, today - timedelta(days=60)) is None
+
+
+def _stored_size(value) -> int:
+    """Bytes Firestore counts for a value (firebase.google.com/docs/firestore/storage-size)."""
+    if isinstance(value, str):
+        return len(value.encode()) + 1
+    if isinstance(value, dict):
+        return sum(_stored_size(key) + _stored_size(item) for key, item in value.items())
+    return 8  # integers and timestamps, all the document holds besides text and maps
+
+
+def _field_count(document: dict) -> int:
+    """Fields as Firestore's limit of 20,000 counts them: every map entry is one."""
+    return sum(1 + (_field_count(v) if isinstance(v, dict) else 0) for v in document.values())
+
+
+LONGEST_ID = 128  # task ids and uids alike (tasks.cursor.DOCUMENT_ID, Firebase Auth)
+# A quarter of Firestore's 1 MiB document limit.
+STATS_DOCUMENT_BOUND = 256 * 1024
+
+
+def _document_size(uid: str, document: dict) -> int:
+    name = ["users", uid, "stats", "progress"]
+    return sum(_stored_size(segment) for segment in name) + 16 + _stored_size(document) + 32
+
+
+def test_the_document_stays_small_whatever_the_ids_with_every_day_at_the_cap():
+    """More days than are kept, each with more tasks done than the cap keeps times for, all
+    with the longest ids. Measured once every kept day is full (it only grows until then), as
+    the trigger leaves it after a write and before its prune: with the day that just left the
+    medians' window still holding its times, and one time over the cap."""
+    uid = "u" * LONGEST_ID
+    stats = ProgressStats(timezone="UTC")
+    first_day = date(2026, 1, 1)
+    now = datetime(2027, 3, 1, tzinfo=UTC)
+    largest = fields = 0
+    for offset in range(PROGRESS_DAYS_KEPT + 5):
+        day = first_day + timedelta(days=offset)
+        for number in range(DONE_TIMES_PER_DAY_KEPT + 1):
+            task_id = f"{offset:04}-{number:04}-".ljust(LONGEST_ID, "x")
+            stats.apply(Counting(task_id, day, day, 86_400 * 400 + number, done_tasks=1))
+        if offset >= PROGRESS_DAYS_KEPT:
+            document = stats.to_document(now)
+            largest = max(largest, _document_size(uid, document))
+            fields = max(fields, _field_count(document))
+        stats.prune(day)
+    assert len(stats.days) == PROGRESS_DAYS_KEPT
+    print(f"largest statistics document: {largest} bytes, {fields} fields")
+    assert largest < STATS_DOCUMENT_BOUND, largest
+    assert fields < 20_000, fields

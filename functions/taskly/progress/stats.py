@@ -4,8 +4,14 @@ Days are the person's local calendar days, as ISO dates. The counts are history:
 task stays created and done on its days; only moving a task out of Done takes it back. A
 write's change is counted with atomic increments (see store.py), so writes at the same
 moment never contend; the in-memory model here applies the same change the same way.
+
+A day's done times are keyed by a short digest of the task id rather than the id itself
+(ids run to 128 characters): the key only has to tell that day's tasks apart, and this way
+the document's size does not depend on the ids (see test_progress_stats for its worst case).
 """
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,6 +23,13 @@ from taskly.tasks.document import Task
 # The medians compare the last 30 days with the 30 before: older done times are not needed.
 MEDIAN_WINDOW_DAYS = 30
 _DONE_TIMES_KEPT_DAYS = 2 * MEDIAN_WINDOW_DAYS
+
+
+def done_time_key(task_id: str) -> str:
+    """The task's key among its day's done times: 8 characters (40 bits of SHA-256), so two of
+    a day's DONE_TIMES_PER_DAY_KEPT tasks share one with a chance of about 2 in 100 million."""
+    digest = hashlib.sha256(task_id.encode()).digest()[:5]
+    return base64.b32encode(digest).decode().lower()
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ def counting(before: Task | None, after: Task | None, timezone: str) -> Counting
 class Day:
     created: int = 0
     done: int = 0
-    # Seconds from created to done, per task done that day.
+    # Seconds from created to done, per task done that day (by done_time_key).
     done_seconds: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -115,11 +128,11 @@ class ProgressStats:
             day = self.days.setdefault(change.done_on, Day())
             day.done += 1
             if change.seconds_to_done is not None:
-                day.done_seconds[change.task_id] = change.seconds_to_done
+                day.done_seconds[done_time_key(change.task_id)] = change.seconds_to_done
         if change.undone_on:
             day = self.days.setdefault(change.undone_on, Day())
             day.done -= 1
-            day.done_seconds.pop(change.task_id, None)
+            day.done_seconds.pop(done_time_key(change.task_id), None)
         self.done_tasks += change.done_tasks
 
     def stale(self, today: date) -> list[tuple[str, ...]]:
@@ -136,7 +149,7 @@ class ProgressStats:
                 paths.append(("days", key, "done_seconds"))
             else:
                 extra = sorted(counts.done_seconds)[DONE_TIMES_PER_DAY_KEPT:]
-                paths.extend(("days", key, "done_seconds", task_id) for task_id in extra)
+                paths.extend(("days", key, "done_seconds", time_key) for time_key in extra)
         return paths
 
     def prune(self, today: date) -> None:

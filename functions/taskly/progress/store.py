@@ -14,7 +14,13 @@ from google.cloud import firestore
 from taskly.firestore_client import db
 from taskly.profiles.document import DEFAULT_TIMEZONE
 from taskly.profiles.store import deletion_mark, profile_ref, read_profile
-from taskly.progress.stats import Counting, ProgressStats, changes_counts, counting
+from taskly.progress.stats import (
+    Counting,
+    ProgressStats,
+    changes_counts,
+    counting,
+    done_time_key,
+)
 from taskly.reminders.schedule import local_date
 from taskly.tasks.writes import TaskWrite
 
@@ -44,11 +50,11 @@ def _increments(change: Counting, timezone: str, now: datetime) -> dict[str, Any
         day = days.setdefault(change.done_on.isoformat(), {})
         day["done"] = firestore.Increment(1)
         if change.seconds_to_done is not None:
-            day["done_seconds"] = {change.task_id: change.seconds_to_done}
+            day["done_seconds"] = {done_time_key(change.task_id): change.seconds_to_done}
     if change.undone_on:
         day = days.setdefault(change.undone_on.isoformat(), {})
         day["done"] = firestore.Increment(-1)
-        day["done_seconds"] = {change.task_id: firestore.DELETE_FIELD}
+        day["done_seconds"] = {done_time_key(change.task_id): firestore.DELETE_FIELD}
     update: dict[str, Any] = {"timezone": timezone, "updated_at": now}
     if days:  # an empty map would replace every day (merge takes it as one value)
         update["days"] = days

@@ -11,7 +11,7 @@ from taskly.reminders.confirmations import deliver_confirmation
 from taskly.reminders.digests import deliver_digest
 from taskly.reminders.jobs import DigestBatchJob, DigestJob, read_job
 from taskly.reminders.sweep import queue_digests
-from taskly.request_log import log_event
+from taskly.request_log import log_event, validation_problems
 
 
 class DeliveryDeferred(Exception):
@@ -26,7 +26,7 @@ def _valid(read: Callable[[Any], JobT], data: Any) -> JobT | None:
         return read(data)
     except ValidationError as error:
         # Retrying can't fix a malformed job: log it and let the task end.
-        log_event("ERROR", "queued job not valid", error=str(error))
+        log_event("ERROR", "queued job not valid", **validation_problems(error))
         return None
 
 
