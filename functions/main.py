@@ -2,17 +2,20 @@
 
 from collections.abc import Callable
 
+import flask
+import functions_framework
 from firebase_functions import firestore_fn, https_fn, options, params, scheduler_fn, tasks_fn
 from flask import Response
+from werkzeug.exceptions import NotFound
 
 from taskly import settings
+from taskly.account.deletion_job import run_pass as run_deletion_pass
 from taskly.api.app import handle
 from taskly.progress.store import record_task_write
 from taskly.reminders.confirmations import confirm_reminder_change
 from taskly.reminders.sweep import run_sweep
 from taskly.reminders.task_handlers import deliver, fan_out
 from taskly.runtime_guard import refuse_emulator_settings
-from taskly.settings import SECRETS
 from taskly.tasks.writes import TaskWrite
 from taskly.timestamps import utc_now
 
@@ -24,20 +27,29 @@ options.set_global_options(region="us-central1", max_instances=10)
 # A whole CPU (the gen-1 default is 0.58 vCPU serving one request at a time). 16 requests at
 # once: they mostly wait on Firestore, and functions-framework serves them with THREADS
 # threads (functions/.env; its default is 4 per CPU). 1 GiB holds the runtime (~150 MB) and
-# avatar decodes: a 12-MP photo is 48 MB of pixels, the 40-MP limit 160 MB.
+# DECODES_AT_ONCE picture decodes of ~130 MiB each at most (limits.py; 16 uploads at once:
+# ~480 MiB).
 @https_fn.on_request(
     cpu=1,
     concurrency=16,
     memory=options.MemoryOption.GB_1,
     timeout_sec=60,
-    secrets=SECRETS,
+    secrets=settings.API_SECRETS,
 )
 def api(request: https_fn.Request) -> https_fn.Response:
     """The HTTP API, served by Hosting at /api/**."""
     return handle(request)
 
 
-@firestore_fn.on_document_written(document="users/{uid}/tasks/{task_id}", secrets=SECRETS)
+# functions-framework routes requests to a function by a URL rule that no path with a line
+# break (a task id with %0A) matches, and would answer those with Flask's HTML 404: the API
+# routes them itself and answers in its own shape.
+@functions_framework.errorhandler(NotFound)
+def _unrouted(error: NotFound) -> Response:
+    return handle(flask.request)
+
+
+@firestore_fn.on_document_written(document="users/{uid}/tasks/{task_id}")
 def on_task_written(
     event: firestore_fn.Event[firestore_fn.Change[firestore_fn.DocumentSnapshot | None]],
 ) -> None:
@@ -95,7 +107,7 @@ def queueDigests(request: tasks_fn.CallableRequest) -> None:
 # mostly waits on Firestore and the provider: 16 at once per instance (THREADS in .env) on a
 # whole CPU, so the 10 instances cover the queue's dispatches at once.
 def _delivery_queue(
-    at_once: params.IntParam, per_second: params.IntParam
+    at_once: params.IntParam, per_second: params.IntParam, secrets: list[params.SecretParam]
 ) -> Callable[[Callable[[tasks_fn.CallableRequest], None]], Callable[[https_fn.Request], Response]]:
     return tasks_fn.on_task_dispatched(
         retry_config=_DELIVERY_RETRIES,
@@ -106,17 +118,35 @@ def _delivery_queue(
         concurrency=16,
         memory=options.MemoryOption.MB_512,
         timeout_sec=60,
-        secrets=SECRETS,
+        secrets=secrets,
     )
 
 
-@_delivery_queue(settings.EMAIL_SENDS_AT_ONCE, settings.EMAIL_SENDS_PER_SECOND)
+@_delivery_queue(
+    settings.EMAIL_SENDS_AT_ONCE, settings.EMAIL_SENDS_PER_SECOND, settings.EMAIL_SECRETS
+)
 def deliverEmail(request: tasks_fn.CallableRequest) -> None:
     """Sends one queued email (a digest or a confirmation) through SendGrid."""
     deliver(request.data)
 
 
-@_delivery_queue(settings.SMS_SENDS_AT_ONCE, settings.SMS_SENDS_PER_SECOND)
+@_delivery_queue(settings.SMS_SENDS_AT_ONCE, settings.SMS_SENDS_PER_SECOND, settings.SMS_SECRETS)
 def deliverSms(request: tasks_fn.CallableRequest) -> None:
     """Sends one queued text (a digest or a confirmation) through Twilio."""
     deliver(request.data)
+
+
+# One pass per task: a bounded batch of an account's documents, then the next pass. A failed
+# pass, or the last one waiting out the deletion's settling time, is tried again 10, 20, 30 s...
+# later (no doubling), for days: an account asked to be deleted is never left half deleted.
+@tasks_fn.on_task_dispatched(
+    retry_config=options.RetryConfig(
+        max_attempts=200, min_backoff_seconds=10, max_backoff_seconds=3600, max_doublings=0
+    ),
+    rate_limits=options.RateLimits(max_concurrent_dispatches=10, max_dispatches_per_second=10),
+    memory=options.MemoryOption.MB_512,
+    timeout_sec=300,
+)
+def deleteAccount(request: tasks_fn.CallableRequest) -> None:
+    """Erases one batch of an account being deleted and queues what comes next."""
+    run_deletion_pass(request.data)

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { parse } from "yaml";
+import { appCheckSiteKey } from "./app-check-site-key.mjs";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(hostingDir, "src", "pages");
@@ -45,6 +46,7 @@ const result = await esbuild.build({
   define: {
     TASKLY_LIMITS: JSON.stringify(limits),
     TASKLY_EMULATORS: JSON.stringify(emulatorHosts),
+    TASKLY_APP_CHECK_SITE_KEY: JSON.stringify(appCheckSiteKey(join(hostingDir, "..", "functions"))),
   },
 });
 

@@ -28,3 +28,8 @@ def delete_user(uid: str) -> None:
     """Remove the Auth account; already gone is fine."""
     with contextlib.suppress(auth.UserNotFoundError):
         auth.delete_user(uid, app=app())
+
+
+def disable_user(uid: str) -> None:
+    """Refuse the account's sign-ins and its ID tokens from now on (the API checks)."""
+    auth.update_user(uid, disabled=True, app=app())

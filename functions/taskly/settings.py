@@ -6,7 +6,7 @@ emulator and ``firebase deploy`` can discover the params before they are set.
 
 import os
 
-from firebase_functions.params import PROJECT_ID, IntParam, SecretParam, StringParam
+from firebase_functions.params import PROJECT_ID, BoolParam, IntParam, SecretParam, StringParam
 
 # Plain params resolve without a prompt: a value in functions/.env (or .env.<project>), or a
 # default. Defaults that name the project are expressions the Firebase CLI fills in.
@@ -49,12 +49,26 @@ SMS_COUNTRIES = StringParam("SMS_COUNTRIES", default="US,CA,GB,IE,AU,NZ,DE,FR,NL
 # Verification codes Taskly texts in a UTC day, all people together; past it, codes wait.
 SMS_DAILY_BUDGET = IntParam("SMS_DAILY_BUDGET", default=1000)
 
+# App Check: the API refuses requests that do not come from Taskly's web app (off on the
+# emulators, which have no App Check). The web build reads the site key from these same files.
+APP_CHECK_ENFORCED = BoolParam("APP_CHECK_ENFORCED", default=True)
+APP_CHECK_SITE_KEY = StringParam(
+    "APP_CHECK_SITE_KEY",
+    default="",
+    description="reCAPTCHA Enterprise site key of the web app, registered in App Check",
+)
+
 SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
 TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = SecretParam("TWILIO_AUTH_TOKEN")
 UNSUBSCRIBE_SIGNING_KEY = SecretParam("UNSUBSCRIBE_SIGNING_KEY")
 
-SECRETS = [SENDGRID_API_KEY, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, UNSUBSCRIBE_SIGNING_KEY]
+# Each function is given only the secrets its code reads (main.py).
+SMS_SECRETS = [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN]
+# The API texts verification codes and reads unsubscribe links; it sends no email.
+API_SECRETS = [*SMS_SECRETS, UNSUBSCRIBE_SIGNING_KEY]
+# A digest email carries a signed unsubscribe link.
+EMAIL_SECRETS = [SENDGRID_API_KEY, UNSUBSCRIBE_SIGNING_KEY]
 
 
 def project_id() -> str:

@@ -51,6 +51,7 @@ DESIGNED_OPERATIONS = frozenset(
         ("PUT", "/api/me"),
         ("DELETE", "/api/me"),
         ("GET", "/api/me/export"),
+        ("POST", "/api/me/sign-out"),
         ("PUT", "/api/me/avatar"),
         ("GET", "/api/me/avatar"),
         ("DELETE", "/api/me/avatar"),

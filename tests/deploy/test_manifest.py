@@ -17,10 +17,15 @@ RESOLVER = Path(__file__).with_name("resolve_backend.js")
 
 
 def exported_functions() -> set[str]:
-    """Top-level decorated functions in main.py: each one is a Cloud Function."""
+    """Top-level decorated public functions in main.py: each one is a Cloud Function (a
+    private one, such as the framework's error handler, is not)."""
     tree = ast.parse((FUNCTIONS / "main.py").read_text())
     return {
-        node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.decorator_list
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+        and node.decorator_list
+        and not node.name.startswith("_")
     }
 
 
@@ -136,3 +141,25 @@ def test_secrets_stay_secret_params(functions_manifest):
         "UNSUBSCRIBE_SIGNING_KEY",
     }
     assert secrets.isdisjoint(params.read_dotenv(FUNCTIONS / ".env"))
+
+
+def test_a_boolean_default_is_saved_as_firebase_reads_it(functions_manifest):
+    resolution = params.resolve(functions_manifest, {}, PROJECT)
+
+    assert resolution.from_defaults["APP_CHECK_ENFORCED"] == "true"
+
+
+def test_each_function_gets_only_the_secrets_its_code_reads(functions_manifest):
+    secrets = {
+        name: {secret["key"] for secret in endpoint.get("secretEnvironmentVariables", [])}
+        for name, endpoint in functions_manifest["endpoints"].items()
+    }
+    assert secrets == {
+        "api": {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY"},
+        "on_task_written": set(),
+        "send_reminders": set(),
+        "queueDigests": set(),
+        "deliverEmail": {"SENDGRID_API_KEY", "UNSUBSCRIBE_SIGNING_KEY"},
+        "deliverSms": {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"},
+        "deleteAccount": set(),
+    }

@@ -103,16 +103,16 @@ def test_a_profile_picture_replaces_the_initials_and_can_be_removed(
     expect(page.locator("#avatar-state")).to_have_text("Picture removed.")
 
 
-def test_deleting_the_account_signs_out_for_good(page: Page, person: Person) -> None:
+def test_deleting_the_account_asks_for_the_password_and_signs_out_for_good(
+    page: Page, person: Person
+) -> None:
     sign_in(page, person.email, person.password)
     page.goto("/account")
     page.get_by_role("button", name="Delete account…").click()
     dialog = page.get_by_role("dialog", name="Delete your account?")
     dialog.get_by_role("button", name="Delete account").click()
-    expect(page.locator("#delete-confirmation-error")).to_have_text(
-        "Type DELETE in capitals to confirm."
-    )
-    dialog.get_by_label("Type DELETE to confirm").fill("DELETE")
+    expect(page.locator("#delete-password-error")).to_have_text("Enter your password to confirm.")
+    dialog.get_by_label("Your password").fill(person.password)
     dialog.get_by_role("button", name="Delete account").click()
     page.wait_for_url(on_landing, timeout=SERVER_TIMEOUT_MS)
 
@@ -120,9 +120,25 @@ def test_deleting_the_account_signs_out_for_good(page: Page, person: Person) -> 
     form.get_by_label("Email").fill(person.email)
     form.get_by_label("Password", exact=True).fill(person.password)
     form.get_by_role("button", name="Sign in").click()
-    expect(form.locator(".form-error")).to_have_text(
-        "That email and password don't match an account."
-    )
+    # Closed at once; the Auth account itself goes with the deletion's last pass.
+    expect(form.locator(".form-error")).to_have_text("This account has been disabled.")
+    assert person.get("/me").status_code == 401
+
+
+def test_a_wrong_password_deletes_nothing_and_says_so_at_the_field(
+    page: Page, person: Person
+) -> None:
+    sign_in(page, person.email, person.password)
+    page.goto("/account")
+    page.get_by_role("button", name="Delete account…").click()
+    dialog = page.get_by_role("dialog", name="Delete your account?")
+
+    dialog.get_by_label("Your password").fill("not-my-password-1")
+    dialog.get_by_role("button", name="Delete account").click()
+
+    expect(page.locator("#delete-password-error")).to_have_text("That's not your current password.")
+    expect(dialog).to_be_visible()
+    assert person.get("/me").status_code == 200
 
 
 def test_a_national_number_is_read_in_the_persons_region(new_context, person: Person) -> None:
@@ -240,7 +256,7 @@ def test_deleting_the_account_shows_progress_and_says_goodbye_on_the_landing_pag
     )
     page.get_by_role("button", name="Delete account…").click()
     dialog = page.get_by_role("dialog", name="Delete your account?")
-    dialog.get_by_label("Type DELETE to confirm").fill("DELETE")
+    dialog.get_by_label("Your password").fill(person.password)
     dialog.get_by_role("button", name="Delete account").click()
     expect(dialog.get_by_role("status")).to_have_text(
         "Deleting your account, its tasks, notifications and picture…"

@@ -2,9 +2,15 @@
 
 import uuid
 
+import requests
 from playwright.sync_api import Page, expect
 
-from .ui import add_task, log_out, on_landing, open_menu, wait_for_board
+from tests.support.people import Person
+from tests.support.stack import API_URL, FIRESTORE_REST
+from tests.support.tokens import wait_past_sign_in_second
+from tests.support.waiting import eventually
+
+from .ui import add_task, is_task_create, log_out, on_landing, open_menu, wait_for_board
 
 
 def expect_signed_out_page_without(page: Page, text: str) -> None:
@@ -36,3 +42,25 @@ def test_back_button_and_board_url_show_sign_in_after_log_out(signed_in_page: Pa
 
     page.goto("/board")
     expect_signed_out_page_without(page, secret)
+
+
+def test_a_token_taken_before_log_out_reads_nothing_after_it(
+    signed_in_page: Page, person: Person
+) -> None:
+    page = signed_in_page
+    with page.expect_response(is_task_create) as created:
+        add_task(page, "Bank details")
+    token = created.value.request.headers["authorization"].removeprefix("Bearer ")
+    task_path = f"{FIRESTORE_REST}/users/{person.uid}/tasks/{created.value.url.rsplit('/', 1)[1]}"
+    bearer = {"Authorization": f"Bearer {token}"}
+
+    def firestore_read() -> int:
+        return requests.get(task_path, headers=bearer, timeout=10).status_code
+
+    assert firestore_read() == 200
+    wait_past_sign_in_second(token)
+
+    log_out(page)
+    # The page waits for the server's answer a few seconds only; on a busy stack it lands later.
+    eventually(lambda: firestore_read() == 403, timeout=30)
+    assert requests.get(f"{API_URL}/me", headers=bearer, timeout=30).status_code == 401

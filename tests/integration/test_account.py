@@ -1,25 +1,88 @@
 """Exporting and deleting an account."""
 
-from datetime import timedelta
+import base64
+import json
+import time
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
+from pathlib import Path
 
+import pytest
 import requests
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import storage
 from google.cloud.firestore import FieldFilter
+from openapi_core import OpenAPI
+from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 from PIL import Image
 
+from taskly import auth
+from taskly.account.deletion_job import SETTLE
+from taskly.limits import RECENT_SIGN_IN_SECONDS
 from taskly.reminders.sweep import run_sweep
 from tests.support import capture
+from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_in
+from tests.support.phones import verify_phone
 from tests.support.reminders import digests, fresh_epoch, make_due, person_with_reminders
+from tests.support.tokens import claims
 from tests.support.waiting import eventually
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+# Past SETTLE the last pass runs; the rest allows for a busy emulator.
+DELETION_DONE_WITHIN = SETTLE.total_seconds() + 90
+
+
+@pytest.fixture(scope="module")
+def openapi() -> OpenAPI:
+    return OpenAPI.from_file_path(str(SPEC_PATH))
 
 
 def _png() -> bytes:
     out = BytesIO()
     Image.new("RGB", (64, 64), "teal").save(out, "PNG")
     return out.getvalue()
+
+
+def _signed_in_ago(person: Person, seconds: int) -> str:
+    """The person's ID token as a refresh long after the sign-in makes it: ``auth_time`` old,
+    the rest as issued (the Auth emulator does not sign its tokens)."""
+    header, _, signature = person.id_token.split(".")
+    payload = {**claims(person.id_token), "auth_time": int(time.time()) - seconds}
+    body = base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b"=").decode()
+    return f"{header}.{body}.{signature}"
+
+
+def _delete_account(openapi: OpenAPI, person: Person) -> None:
+    answer = person.delete("/me")
+    assert answer.status_code == 202, answer.text
+    assert answer.json() == {"state": "deleting"}
+    openapi.validate_response(
+        RequestsOpenAPIRequest(answer.request), RequestsOpenAPIResponse(answer)
+    )
+
+
+def _documents_left(db, uid: str) -> list[str]:
+    profile = db.document(f"users/{uid}")
+    paths = [profile.path] if profile.get().exists else []
+    for collection in profile.collections():
+        paths += [s.reference.path for s in collection.recursive().stream()]
+    records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", uid))
+    paths += [s.reference.path for s in records.stream()]
+    for path in (f"phone_verifications/{uid}", f"rate_limits/{uid}"):
+        paths += [path] if db.document(path).get().exists else []
+    return paths
+
+
+def _seed(db, uid: str, collection: str, count: int, document: dict) -> None:
+    with background_triggers_off():
+        batch = db.batch()
+        for number in range(count):
+            batch.set(db.document(f"users/{uid}/{collection}/seed{number}"), document)
+            if number % 400 == 399:
+                batch.commit()
+                batch = db.batch()
+        batch.commit()
 
 
 def test_export_holds_exactly_the_persons_data(person: Person, other_person: Person):
@@ -42,34 +105,104 @@ def test_export_holds_exactly_the_persons_data(person: Person, other_person: Per
     assert "Not yours" not in answer.text and other_person.uid not in answer.text
 
 
-def test_delete_leaves_nothing_behind(db, person: Person):
+def test_delete_leaves_nothing_behind(db, openapi, person: Person):
     person.put("/me", json={"first_name": "Ada"})
     task = person.post("/tasks", json={"description": "Forget me"}).json()
     person.put(f"/tasks/{task['id']}/reminders", json={"email": True, "sms": False})
     eventually(lambda: capture.messages(to=person.email))
     upload = person.put("/me/avatar", data=_png(), headers={"Content-Type": "image/png"})
     assert upload.status_code == 200
+    assert db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid)).get()
 
-    assert person.delete("/me").status_code == 204
+    _delete_account(openapi, person)
 
-    assert not db.document(f"users/{person.uid}").get().exists
-    assert list(db.collection(f"users/{person.uid}/tasks").stream()) == []
-    assert list(db.collection(f"users/{person.uid}/notifications").stream()) == []
-    records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid))
-    assert [r.get("to") for r in records.stream()] == [None]
+    # Closed at once: no token of it works, and it can't sign in.
+    assert person.get("/tasks").status_code == 401
+    assert sign_in(person.email, person.password).status_code == 400
+    assert eventually(lambda: _documents_left(db, person.uid) == [])
     bucket = storage.Client(project="demo-taskly", credentials=AnonymousCredentials()).bucket(
         "demo-taskly.appspot.com"
     )
     assert not bucket.blob(f"avatars/{person.uid}.webp").exists()
-    assert sign_in(person.email, person.password).status_code == 400
-    assert person.get("/tasks").status_code == 401
 
 
-def test_no_reminder_after_deletion_even_from_a_due_sweep(db):
+def test_an_old_sign_in_cannot_delete_the_account_a_fresh_one_can(db, person: Person):
+    task = person.post("/tasks", json={"description": "Still mine"}).json()
+    stale = _signed_in_ago(person, RECENT_SIGN_IN_SECONDS + 10)
+
+    answer = requests.delete(
+        person.url("/me"), headers={"Authorization": f"Bearer {stale}"}, timeout=30
+    )
+
+    assert answer.status_code == 403, answer.text
+    assert answer.json()["error"] == {
+        "code": "recent_sign_in_required",
+        "message": "For your safety, enter your password again to delete your account.",
+        "field": None,
+    }
+    assert not db.document(f"account_deletions/{person.uid}").get().exists
+    assert person.get(f"/tasks/{task['id']}").status_code == 200
+    fresh = sign_in(person.email, person.password).json()["idToken"]
+    answer = requests.delete(
+        person.url("/me"), headers={"Authorization": f"Bearer {fresh}"}, timeout=30
+    )
+    assert answer.status_code == 202, answer.text
+
+
+def test_a_large_account_is_closed_at_once_and_erased_to_the_last_write(db, openapi, person):
+    person.put("/me", json={"first_name": "Ada"})
+    task = {"description": "Seeded", "status": "todo", "notify_email": False, "notify_sms": False}
+    _seed(db, person.uid, "tasks", 600, task)
+    note = {
+        "kind": "reminders_on",
+        "text": "Seeded",
+        "read": False,
+        "created_at": datetime.now(UTC),
+    }
+    _seed(db, person.uid, "notifications", 200, note)
+
+    _delete_account(openapi, person)
+
+    eventually(lambda: _documents_left(db, person.uid) == [], timeout=60)
+    assert auth.account_exists(person.uid)  # the last pass is still to come
+    # What a request that passed the token check just before the account closed writes late.
+    db.document(f"users/{person.uid}/tasks/late").set({**task, "description": "Am I still here?"})
+    eventually(lambda: not auth.account_exists(person.uid), timeout=DELETION_DONE_WITHIN)
+    assert _documents_left(db, person.uid) == []
+
+
+def test_after_the_answer_nothing_the_person_tries_is_kept(db, openapi, person: Person):
+    person.post("/tasks", json={"description": "Before"})
+
+    _delete_account(openapi, person)
+
+    tries = [
+        person.post("/tasks", json={"description": "Am I still here?"}),
+        person.put("/me", json={"first_name": "Ghost"}),
+        person.put("/me/avatar", data=_png(), headers={"Content-Type": "image/png"}),
+        person.delete("/me"),
+    ]
+    assert [answer.status_code for answer in tries] == [401] * len(tries)
+    assert eventually(lambda: _documents_left(db, person.uid) == [])
+    assert not db.document(f"users/{person.uid}").get().exists
+
+
+def test_the_verified_numbers_code_history_goes_with_the_account(db, openapi, person: Person):
+    phone = verify_phone(person)
+    assert db.document(f"phone_numbers/{phone}").get().exists
+
+    _delete_account(openapi, person)
+
+    eventually(lambda: not db.document(f"phone_numbers/{phone}").get().exists)
+    assert eventually(lambda: _documents_left(db, person.uid) == [])
+
+
+def test_no_reminder_after_deletion_even_from_a_due_sweep(db, openapi):
     day = fresh_epoch(db)
     person, tasks = person_with_reminders("UTC", ["Due when deleted"])
     make_due(db, person, tasks, day)
-    assert person.delete("/me").status_code == 204
+    _delete_account(openapi, person)
+    eventually(lambda: _documents_left(db, person.uid) == [])
 
     report = run_sweep(day + timedelta(minutes=1))
 

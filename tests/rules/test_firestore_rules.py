@@ -3,17 +3,21 @@
 import pytest
 import requests
 
-from tests.support.people import Person
+from taskly.limits import NOTIFICATIONS_KEPT, OPEN_TASKS_MAX
+from tests.support.people import Person, sign_in
 from tests.support.stack import FIRESTORE_REST
+from tests.support.tokens import wait_past_sign_in_second
 
 
-def _headers(person: Person | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {person.id_token}"} if person else {}
+def _headers(reader: Person | str | None) -> dict[str, str]:
+    """A person's token, a token itself, or none."""
+    token = reader.id_token if isinstance(reader, Person) else reader
+    return {"Authorization": f"Bearer {token}"} if token else {}
 
 
-def _read(path: str, person: Person | None) -> int:
+def _read(path: str, reader: Person | str | None) -> int:
     return requests.get(
-        f"{FIRESTORE_REST}/{path}", headers=_headers(person), timeout=10
+        f"{FIRESTORE_REST}/{path}", headers=_headers(reader), timeout=10
     ).status_code
 
 
@@ -25,10 +29,19 @@ def _write(path: str, person: Person | None) -> int:
     return answer.status_code
 
 
-def _query_tasks(owner: Person, reader: Person | None) -> int:
+def _query(
+    owner: Person,
+    reader: Person | str | None,
+    collection: str = "tasks",
+    limit: int | None = 50,
+) -> int:
+    """A list query on one of the owner's collections, as the web app's listeners run them."""
+    query: dict = {"from": [{"collectionId": collection}]}
+    if limit is not None:
+        query["limit"] = limit
     answer = requests.post(
         f"{FIRESTORE_REST}/users/{owner.uid}:runQuery",
-        json={"structuredQuery": {"from": [{"collectionId": "tasks"}]}},
+        json={"structuredQuery": query},
         headers=_headers(reader),
         timeout=10,
     )
@@ -45,13 +58,13 @@ def ada_task(person: Person) -> str:
 def test_owner_reads_own_profile_and_tasks(person, ada_task):
     assert _read(f"users/{person.uid}", person) == 200
     assert _read(ada_task, person) == 200
-    assert _query_tasks(person, person) == 200
+    assert _query(person, person) == 200
 
 
 def test_another_person_cannot_read(person, other_person, ada_task):
     assert _read(f"users/{person.uid}", other_person) == 403
     assert _read(ada_task, other_person) == 403
-    assert _query_tasks(person, other_person) == 403
+    assert _query(person, other_person) == 403
 
 
 def test_no_token_cannot_read(person, ada_task):
@@ -71,3 +84,39 @@ def test_nobody_can_write_from_a_client(person, other_person, ada_task):
 def test_server_only_collections_are_not_readable(person):
     assert _read("deliveries/anything", person) == 403
     assert _read(f"phone_verifications/{person.uid}", person) == 403
+    assert _read(f"token_revocations/{person.uid}", person) == 403
+
+
+def test_list_queries_need_a_limit_within_the_cap(person, other_person, ada_task):
+    for collection, cap in (("tasks", OPEN_TASKS_MAX), ("notifications", NOTIFICATIONS_KEPT)):
+        assert _query(person, person, collection, limit=None) == 403, collection
+        assert _query(person, person, collection, limit=cap + 1) == 403, collection
+        assert _query(person, person, collection, limit=cap) == 200, collection
+        assert _query(person, person, collection, limit=1) == 200, collection
+        assert _query(person, other_person, collection, limit=1) == 403, collection
+
+
+def test_other_collections_are_read_one_document_at_a_time(person, ada_task):
+    assert _query(person, person, "stats", limit=1) == 403
+    assert _read(f"users/{person.uid}/stats/progress", person) in (200, 404)
+
+
+def test_signing_out_voids_earlier_tokens_until_the_next_sign_in(person, other_person, ada_task):
+    old_token = person.id_token
+    wait_past_sign_in_second(old_token)
+    assert _read(ada_task, old_token) == 200
+
+    assert person.post("/me/sign-out").status_code == 204
+
+    assert _read(ada_task, old_token) == 403
+    assert _read(f"users/{person.uid}", old_token) == 403
+    assert _query(person, old_token) == 403
+    assert person.get("/me").status_code == 401
+    # Only this person's sessions ended.
+    assert _read(f"users/{other_person.uid}", other_person) in (200, 404)
+    assert _query(other_person, other_person) == 200
+
+    fresh_token = sign_in(person.email, person.password).json()["idToken"]
+    assert _read(ada_task, fresh_token) == 200
+    assert _query(person, fresh_token) == 200
+    assert person.api.get(person.url("/me"), headers=_headers(fresh_token)).status_code == 200

@@ -1,1 +1,1 @@
-"""A person's account as a whole: deleting it and everything it owns."""
+"""A person's account as a whole: exporting it, and deleting it and everything it owns."""

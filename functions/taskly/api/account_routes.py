@@ -3,11 +3,16 @@
 from flask import Response
 
 from taskly.account import lifecycle
+from taskly.account.deletion_job import start_deletion
 from taskly.api.context import Route, RouteContext
-from taskly.api.http_io import empty_response, json_response
+from taskly.api.errors import ApiError
+from taskly.api.http_io import json_response
+from taskly.limits import RECENT_SIGN_IN_SECONDS
+from taskly.ratelimit.requests import spend_export
 
 
 def export_me(ctx: RouteContext) -> Response:
+    spend_export(ctx.uid, ctx.now)
     document = lifecycle.export_account(ctx.profile(), ctx.now)
     filename = f"taskly-export-{ctx.now.date().isoformat()}.json"
     disposition = f'attachment; filename="{filename}"'
@@ -15,8 +20,13 @@ def export_me(ctx: RouteContext) -> Response:
 
 
 def delete_me(ctx: RouteContext) -> Response:
-    lifecycle.delete_account(ctx.uid, ctx.now)
-    return empty_response()
+    """Closes the account at once and answers; a queued job erases it (``deletion_job``)."""
+    assert ctx.caller is not None
+    if not ctx.caller.signed_in_within(RECENT_SIGN_IN_SECONDS, ctx.now):
+        message = "For your safety, enter your password again to delete your account."
+        raise ApiError(403, "recent_sign_in_required", message)
+    start_deletion(ctx.uid, ctx.now)
+    return json_response({"state": "deleting"}, status=202)
 
 
 ROUTES = [

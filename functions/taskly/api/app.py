@@ -17,9 +17,11 @@ from taskly.api import (
     profile_routes,
     progress_routes,
     reminder_routes,
+    session_routes,
     task_routes,
     unsubscribe_routes,
 )
+from taskly.api.app_check import require_app_check
 from taskly.api.caller import Caller, verified_caller
 from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError, from_domain
@@ -36,6 +38,7 @@ ROUTES: list[Route] = [
     *avatar_routes.ROUTES,
     *task_routes.ROUTES,
     *reminder_routes.ROUTES,
+    *session_routes.ROUTES,
     *notification_routes.ROUTES,
     *progress_routes.ROUTES,
     *phone_routes.ROUTES,
@@ -77,6 +80,7 @@ def handle(request: Request) -> Response:
     try:
         route, params = _match(request)
         caller = None if route.public else verified_caller(request)
+        require_app_check(request, route)
         now = utc_now()
         if caller is not None and route.metered:
             spend_request(caller.uid, request.method, now)

@@ -1,6 +1,7 @@
-"""Who is calling: the uid of a verified Firebase ID token, and nothing else."""
+"""Who is calling: the uid of a verified Firebase ID token, and when they signed in."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from firebase_admin import auth
 from flask import Request
@@ -24,6 +25,12 @@ class Caller:
     uid: str
     email: str | None
     email_verified: bool
+    # When the person last proved who they are (entered the password): a refreshed token
+    # keeps it, so a token kept for a day still says the sign-in was a day ago.
+    auth_time: datetime
+
+    def signed_in_within(self, seconds: int, now: datetime) -> bool:
+        return now - self.auth_time <= timedelta(seconds=seconds)
 
 
 def verified_caller(request: Request) -> Caller:
@@ -37,8 +44,12 @@ def verified_caller(request: Request) -> Caller:
         raise unauthenticated("Your session has expired. Sign in again.") from None
     except (auth.InvalidIdTokenError, ValueError):
         raise unauthenticated("The sign-in token is not valid.") from None
+    auth_time = claims.get("auth_time")
+    if not isinstance(auth_time, int):  # every token Firebase Auth issues has it
+        raise unauthenticated("The sign-in token is not valid.")
     return Caller(
         uid=str(claims["uid"]),
         email=claims.get("email"),
         email_verified=bool(claims.get("email_verified")),
+        auth_time=datetime.fromtimestamp(auth_time, UTC),
     )

@@ -12,6 +12,8 @@ import { OPEN_STATUSES } from "./task-store.js";
 
 /** Done tasks read at a time: the board opens with the most recent, "Show older" pages on. */
 export const DONE_PAGE_SIZE = 50;
+/** A copy of the server's open-task quota (limits.py), firestore.rules' cap on a task query. */
+const OPEN_TASKS_MAX = 2000;
 
 /**
  * What the board reads: every open task (bounded by the open-task quota), one page of the
@@ -26,7 +28,12 @@ export function watchBoard(db, uid, store, onError) {
 
   const stops = [
     watchRows(
-      query(tasks, where("status", "in", OPEN_STATUSES), orderBy("created_at", "desc")),
+      query(
+        tasks,
+        where("status", "in", OPEN_STATUSES),
+        orderBy("created_at", "desc"),
+        limit(OPEN_TASKS_MAX),
+      ),
       (rows) => store.receiveServerTasks("open", rows),
       onError,
     ),

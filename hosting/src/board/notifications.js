@@ -7,6 +7,8 @@ import { toastError } from "../ui/toasts.js";
 
 const RECENT_COUNT = 8;
 const UNREAD_CAP = 100;
+/** A copy of the feed size the server keeps (limits.py), firestore.rules' cap on a query. */
+const NOTIFICATIONS_KEPT = 200;
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
@@ -55,7 +57,7 @@ export function startNotifications(db, uid) {
   // One more than shown: whether there is anything for "See all" to add.
   function watchRecent() {
     const shown = showingAll
-      ? query(notifications, orderBy("created_at", "desc"))
+      ? query(notifications, orderBy("created_at", "desc"), limit(NOTIFICATIONS_KEPT))
       : query(notifications, orderBy("created_at", "desc"), limit(RECENT_COUNT + 1));
     return watchRows(
       shown,

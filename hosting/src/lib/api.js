@@ -1,4 +1,5 @@
 import { showToast } from "../ui/toasts.js";
+import { appCheckHeaders } from "./app-check.js";
 import { getAuthReady } from "./session.js";
 
 /** A refused or failed API call, in the API's error shape; `status` 0 means no network. */
@@ -86,7 +87,8 @@ async function call(method, path, options = {}, attempt = 0) {
 }
 
 async function send(method, path, { json, body, type, keepalive = false }) {
-  const headers = { Authorization: `Bearer ${await idToken()}` };
+  // The ID token first: getting it starts the Firebase app, and App Check with it.
+  const headers = { Authorization: `Bearer ${await idToken()}`, ...(await appCheckHeaders()) };
   if (json !== undefined) {
     body = JSON.stringify(json);
     type = "application/json";

@@ -1,4 +1,5 @@
 import { initializeApp } from "firebase/app";
+import { startAppCheck } from "./app-check.js";
 
 /* global TASKLY_EMULATORS */
 
@@ -10,13 +11,20 @@ export const EMULATORS = TASKLY_EMULATORS;
 
 let appPromise;
 
-/** The Firebase app, configured from the Hosting-provided init.json (no config in the source). */
+/**
+ * The Firebase app, configured from the Hosting-provided init.json (no config in the source),
+ * with App Check started before any other Firebase service.
+ */
 export function firebaseApp() {
   appPromise ??= fetch("/__/firebase/init.json")
     .then((response) => {
       if (!response.ok) throw new Error(`Firebase config unavailable (HTTP ${response.status})`);
       return response.json();
     })
-    .then((config) => initializeApp(config));
+    .then((config) => {
+      const app = initializeApp(config);
+      startAppCheck(app, { debug: onEmulators });
+      return app;
+    });
   return appPromise;
 }

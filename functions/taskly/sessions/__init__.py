@@ -1,0 +1,1 @@
+"""A person's sign-in sessions: ending all of them at once."""
