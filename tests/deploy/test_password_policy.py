@@ -7,7 +7,6 @@ through firebase-tools' client, here to a local server that records it.
 """
 
 import json
-import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,8 +16,8 @@ from typing import Any
 import pytest
 
 from tests.deploy.conftest import PROJECT
+from tests.deploy.node_script import run_node_script
 from tools.deploy import password_policy
-from tools.devstack.paths import ROOT
 
 RULES_RUNNER = Path(__file__).with_name("password_rules.mjs")
 # Auth's own minimum when no policy is set.
@@ -37,15 +36,7 @@ PASSWORDS = [
 
 
 def browser_rules(passwords: list[str]) -> dict[str, Any]:
-    answer = subprocess.run(
-        ["node", str(RULES_RUNNER)],
-        input=json.dumps(passwords),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return json.loads(answer.stdout)
+    return dict(run_node_script(RULES_RUNNER, passwords))
 
 
 def auth_accepts(update: dict[str, Any], password: str) -> bool:

@@ -6,9 +6,9 @@ text: one statement, denying every read and write on every path of the bucket.
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
+from tests.deploy.node_script import run_node_script
 from tools.devstack.paths import ROOT
 
 CONFIG = json.loads((ROOT / "firebase.json").read_text())
@@ -31,12 +31,4 @@ def test_the_deployed_storage_rules_deny_every_client_read_and_write():
 
 
 def test_firebase_json_is_valid_for_the_firebase_cli():
-    answer = subprocess.run(
-        ["node", str(VALIDATOR)],
-        input=json.dumps(CONFIG),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    assert json.loads(answer.stdout) == []
+    assert run_node_script(VALIDATOR, CONFIG) == []

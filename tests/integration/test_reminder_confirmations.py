@@ -264,3 +264,15 @@ def test_a_confirmation_the_trigger_could_not_queue_goes_out_from_the_sweep(
     assert list(outbox.stream()) == []
     queue_left_behind(later)  # queued again by a later sweep: still one message
     assert len(settled(lambda: _emails(named_person))) == 1
+
+
+def test_a_damaged_outbox_entry_is_dropped_without_holding_others_back(named_person, db):
+    task = _task(named_person, "Damaged entry")
+    outbox = db.collection(f"users/{named_person.uid}/tasks/{task['id']}/{OUTBOX}")
+    old = datetime.now(UTC) - LEFT_BEHIND_AFTER
+    outbox.document("damaged").set({"job": {"kind": "confirmation"}, "created_at": old})
+
+    queue_left_behind(datetime.now(UTC))
+
+    assert list(outbox.stream()) == []
+    assert settled(lambda: _emails(named_person)) == []

@@ -10,12 +10,13 @@ the entry, so an entry queued twice still sends once.
 from datetime import datetime, timedelta
 
 from google.cloud import firestore
+from pydantic import ValidationError
 
 from taskly.delivery.queue import enqueue_delivery
 from taskly.firestore_client import db
 from taskly.profiles.document import CHANNELS, Channel
 from taskly.reminders.jobs import ConfirmationJob, confirmation_task_name, job_payload
-from taskly.request_log import log_event
+from taskly.request_log import log_event, validation_problems
 from taskly.tasks.document import Task
 from taskly.tasks.store import task_ref
 
@@ -63,8 +64,13 @@ def record_confirmations(
 
 
 def _queue(entry: firestore.DocumentSnapshot) -> None:
-    job = ConfirmationJob.model_validate(entry.get("job"))
-    enqueue_delivery(job.channel, job_payload(job), confirmation_task_name(job))
+    try:
+        job = ConfirmationJob.model_validate(entry.get("job"))
+    except ValidationError as error:
+        # It would never become valid: say what was wrong (never the values) and drop it.
+        log_event("ERROR", "outbox entry not valid", entry=entry.id, **validation_problems(error))
+    else:
+        enqueue_delivery(job.channel, job_payload(job), confirmation_task_name(job))
     entry.reference.delete()
 
 
