@@ -6,9 +6,11 @@ Run with `make bench` (not part of `make test`: it measures, it does not assert 
 """
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import requests
 
 from tests.support import capture
 from tests.support.people import Person
@@ -24,18 +26,26 @@ def table():
     print("\n" + "\n".join(RESULTS))
 
 
+def _as_fast_as_allowed(
+    send: Callable[..., requests.Response], path: str, body: dict
+) -> requests.Response:
+    """Send, and again after the wait a 429 names, as a script would."""
+    while True:
+        answer = send(path, json=body)
+        if answer.status_code != 429:
+            return answer
+        time.sleep(int(answer.headers["Retry-After"]))
+
+
 def test_confirmation_flood(person: Person):
     phone = verify_phone(person)
     started = time.monotonic()
     writes = 0
     for number in range(25):
-        task = person.post("/tasks", json={"description": f"Flood {number}"}).json()
+        task = _as_fast_as_allowed(person.post, "/tasks", {"description": f"Flood {number}"})
         for on in (True, False, True, False):
-            while True:
-                answer = person.put(f"/tasks/{task['id']}/reminders", json={"email": on, "sms": on})
-                if answer.status_code != 429:
-                    break
-                time.sleep(int(answer.headers["Retry-After"]))
+            body = {"email": on, "sms": on}
+            _as_fast_as_allowed(person.put, f"/tasks/{task.json()['id']}/reminders", body)
             writes += 1
     texts = settled(lambda: capture.messages(to=phone, channel="sms"), quiet=10.0)
     mails = settled(lambda: capture.messages(to=person.email, channel="email"), quiet=10.0)
@@ -61,7 +71,9 @@ def test_parallel_writes_of_one_person(person: Person):
         return status, time.monotonic() - started
 
     with ThreadPoolExecutor(10) as pool:
-        answers = list(pool.map(create, range(10)))
+        # The first round starts the emulator's workers (one per call at once): measure the second.
+        list(pool.map(create, range(10)))
+        answers = list(pool.map(create, range(10, 20)))
     seconds = sorted(round(took, 2) for _, took in answers)
     statuses = sorted({status for status, _ in answers})
     RESULTS.append(f"10 parallel writes: statuses {statuses}, seconds each {seconds}")
