@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.support.people import Person
 
@@ -103,13 +103,18 @@ def test_a_profile_picture_replaces_the_initials_and_can_be_removed(
     expect(page.locator("#avatar-state")).to_have_text("Picture removed.")
 
 
-def test_deleting_the_account_asks_for_the_password_and_signs_out_for_good(
-    page: Page, person: Person
-) -> None:
+def _deletion_dialog(page: Page, person: Person) -> Locator:
+    """The account page's deletion dialog, opened by the signed-in ``person``."""
     sign_in(page, person.email, person.password)
     page.goto("/account")
     page.get_by_role("button", name="Delete account…").click()
-    dialog = page.get_by_role("dialog", name="Delete your account?")
+    return page.get_by_role("dialog", name="Delete your account?")
+
+
+def test_deleting_the_account_asks_for_the_password_and_signs_out_for_good(
+    page: Page, person: Person
+) -> None:
+    dialog = _deletion_dialog(page, person)
     dialog.get_by_role("button", name="Delete account").click()
     expect(page.locator("#delete-password-error")).to_have_text("Enter your password to confirm.")
     dialog.get_by_label("Your password").fill(person.password)
@@ -128,10 +133,7 @@ def test_deleting_the_account_asks_for_the_password_and_signs_out_for_good(
 def test_a_wrong_password_deletes_nothing_and_says_so_at_the_field(
     page: Page, person: Person
 ) -> None:
-    sign_in(page, person.email, person.password)
-    page.goto("/account")
-    page.get_by_role("button", name="Delete account…").click()
-    dialog = page.get_by_role("dialog", name="Delete your account?")
+    dialog = _deletion_dialog(page, person)
 
     dialog.get_by_label("Your password").fill("not-my-password-1")
     dialog.get_by_role("button", name="Delete account").click()
