@@ -24,6 +24,8 @@ dev: setup
 
 test: setup browser
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	PYTHONPATH=functions $(VENV)/bin/lint-imports
 	$(PY) -m tools.devstack test $(PYTEST_ARGS)
 
 lint: setup

@@ -1,6 +1,7 @@
 """Cloud Functions entry points: each wires one trigger to the taskly package."""
 
 from collections.abc import Callable
+from typing import Any
 
 import flask
 import functions_framework
@@ -8,16 +9,15 @@ from firebase_functions import firestore_fn, https_fn, options, params, schedule
 from flask import Response
 from werkzeug.exceptions import NotFound
 
-from taskly import settings
-from taskly.account.deletion_job import run_pass as run_deletion_pass
+from taskly.account.deletion_worker import run_pass as run_deletion_pass
 from taskly.api.app import handle
-from taskly.progress.store import record_task_write
-from taskly.reminders.confirmations import confirm_reminder_change
+from taskly.platform import settings
+from taskly.platform.firestore_client import Snapshot
+from taskly.platform.runtime_guard import refuse_emulator_settings
 from taskly.reminders.sweep import run_sweep
-from taskly.reminders.task_handlers import deliver, fan_out
-from taskly.runtime_guard import refuse_emulator_settings
 from taskly.tasks.writes import TaskWrite
-from taskly.timestamps import utc_now
+from taskly.triggers.reminder_queues import deliver, fan_out
+from taskly.triggers.task_written import handle_task_write
 
 refuse_emulator_settings()
 
@@ -44,14 +44,14 @@ def api(request: https_fn.Request) -> https_fn.Response:
 # functions-framework routes requests to a function by a URL rule that no path with a line
 # break (a task id with %0A) matches, and would answer those with Flask's HTML 404: the API
 # routes them itself and answers in its own shape.
-@functions_framework.errorhandler(NotFound)
+@functions_framework.errorhandler(NotFound)  # type: ignore[untyped-decorator]
 def _unrouted(error: NotFound) -> Response:
     return handle(flask.request)
 
 
 @firestore_fn.on_document_written(document="users/{uid}/tasks/{task_id}")
 def on_task_written(
-    event: firestore_fn.Event[firestore_fn.Change[firestore_fn.DocumentSnapshot | None]],
+    event: firestore_fn.Event[firestore_fn.Change[Snapshot | None]],
 ) -> None:
     """Counts the write in the person's progress, records reminders turning on or off in the
     feed and queues their confirmations."""
@@ -63,11 +63,7 @@ def on_task_written(
         before=before.to_dict() if before is not None else None,
         after=after.to_dict() if after is not None else None,
     )
-    # One step failing must not cost the other its turn.
-    try:
-        confirm_reminder_change(write)
-    finally:
-        record_task_write(write, utc_now())
+    handle_task_write(write)
 
 
 # The sweep only reads due tasks a page at a time and queues deliveries: small and quick.
@@ -98,7 +94,7 @@ _DELIVERY_RETRIES = options.RetryConfig(
     memory=options.MemoryOption.MB_512,
     timeout_sec=300,
 )
-def queueDigests(request: tasks_fn.CallableRequest) -> None:
+def queueDigests(request: tasks_fn.CallableRequest[Any]) -> None:
     """Queues the digests found on one page of the sweep."""
     fan_out(request.data)
 
@@ -108,7 +104,7 @@ def queueDigests(request: tasks_fn.CallableRequest) -> None:
 # whole CPU, so the 10 instances cover the queue's dispatches at once.
 def _delivery_queue(
     at_once: params.IntParam, per_second: params.IntParam, secrets: list[params.SecretParam]
-) -> Callable[[Callable[[tasks_fn.CallableRequest], None]], Callable[[https_fn.Request], Response]]:
+) -> Callable[[Callable[[tasks_fn.CallableRequest[Any]], Any]], https_fn.Response]:
     return tasks_fn.on_task_dispatched(
         retry_config=_DELIVERY_RETRIES,
         rate_limits=options.RateLimits(
@@ -125,13 +121,13 @@ def _delivery_queue(
 @_delivery_queue(
     settings.EMAIL_SENDS_AT_ONCE, settings.EMAIL_SENDS_PER_SECOND, settings.EMAIL_SECRETS
 )
-def deliverEmail(request: tasks_fn.CallableRequest) -> None:
+def deliverEmail(request: tasks_fn.CallableRequest[Any]) -> None:
     """Sends one queued email (a digest or a confirmation) through SendGrid."""
     deliver(request.data)
 
 
 @_delivery_queue(settings.SMS_SENDS_AT_ONCE, settings.SMS_SENDS_PER_SECOND, settings.SMS_SECRETS)
-def deliverSms(request: tasks_fn.CallableRequest) -> None:
+def deliverSms(request: tasks_fn.CallableRequest[Any]) -> None:
     """Sends one queued text (a digest or a confirmation) through Twilio."""
     deliver(request.data)
 
@@ -147,6 +143,6 @@ def deliverSms(request: tasks_fn.CallableRequest) -> None:
     memory=options.MemoryOption.MB_512,
     timeout_sec=300,
 )
-def deleteAccount(request: tasks_fn.CallableRequest) -> None:
+def deleteAccount(request: tasks_fn.CallableRequest[Any]) -> None:
     """Erases one batch of an account being deleted and queues what comes next."""
     run_deletion_pass(request.data)

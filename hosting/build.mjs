@@ -13,7 +13,7 @@ const pagesDir = join(hostingDir, "src", "pages");
 const outDir = join(hostingDir, "public", "assets");
 
 // The limits the browser enforces come from the API's contract, the one place they are set.
-const schemas = parse(readFileSync(join(hostingDir, "..", "openapi.yaml"), "utf8")).components
+const schemas = parse(readFileSync(join(hostingDir, "..", "functions", "openapi.yaml"), "utf8")).components
   .schemas;
 const limits = {
   descriptionMax: schemas.Description.maxLength,

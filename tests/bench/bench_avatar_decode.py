@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image
 
-from taskly.limits import (
+from taskly.vocabulary.limits import (
     DECODES_AT_ONCE,
     MAX_PIXELS_FULL_DECODE,
     MAX_PIXELS_JPEG,
@@ -93,7 +93,7 @@ def _avatar(data: bytes) -> str:
     """What the API's upload route makes of ``data``, as a word or two."""
     from taskly.api.avatar_routes import made_avatar
     from taskly.api.errors import ApiError
-    from taskly.errors import TasklyError
+    from taskly.vocabulary.errors import TasklyError
 
     try:
         made_avatar(data)

@@ -11,7 +11,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, positive
 from tests.support.people import Person, sign_up
 from tests.support.stack import FUNCTIONS_URL
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "functions" / "openapi.yaml"
 EXAMPLES_PER_OPERATION = 30
 # Well below the write limit, so a fuzzed account is never slowed down (a 429 is documented,
 # but it would hide what the request itself gets).

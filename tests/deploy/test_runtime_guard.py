@@ -2,7 +2,7 @@
 
 import pytest
 
-from taskly.runtime_guard import EmulatorSettingInProduction, refuse_emulator_settings
+from taskly.platform.runtime_guard import EmulatorSettingInProduction, refuse_emulator_settings
 from tests.deploy.conftest import PROJECT
 from tools.deploy import manifest
 

@@ -1,16 +1,11 @@
 """The signed-out pages: the sign-up dialog and sign-in errors."""
 
-from pathlib import Path
-
-import yaml
 from playwright.sync_api import Page, expect
 
+from taskly.vocabulary.limits import NAME_MAX
 from tests.support.people import Person
 
 from .ui import SERVER_TIMEOUT_MS, new_account, sign_up, wait_for_board
-
-SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
-NAME_MAX = SPEC["components"]["schemas"]["PersonName"]["maxLength"]
 
 
 def test_sign_up_explains_each_field_and_escape_returns_focus(page: Page) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import ExifTags, Image
 from playwright.sync_api import Page, Request, expect
 
-from taskly.limits import UPLOAD_LIMIT_MB
+from taskly.vocabulary.limits import UPLOAD_LIMIT_MB
 
 from .ui import SERVER_TIMEOUT_MS
 

@@ -16,10 +16,10 @@ from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 from PIL import Image
 
-from taskly import auth
 from taskly.account.deletion_job import SETTLE
-from taskly.limits import RECENT_SIGN_IN_SECONDS
+from taskly.platform import auth
 from taskly.reminders.sweep import run_sweep
+from taskly.vocabulary.limits import RECENT_SIGN_IN_SECONDS
 from tests.support import capture
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_in
@@ -28,7 +28,7 @@ from tests.support.reminders import digests, fresh_epoch, make_due, person_with_
 from tests.support.tokens import claims
 from tests.support.waiting import eventually
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "functions" / "openapi.yaml"
 # Past SETTLE the last pass runs; the rest allows for a busy emulator.
 DELETION_DONE_WITHIN = SETTLE.total_seconds() + 90
 

@@ -11,7 +11,7 @@ from google.auth.credentials import AnonymousCredentials
 from google.cloud import firestore, storage
 from PIL import ExifTags, Image
 
-from taskly.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
+from taskly.vocabulary.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
 from tests.support.people import Person
 from tests.support.stack import API_URL, FUNCTIONS_URL, PROJECT
 

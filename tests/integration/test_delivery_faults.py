@@ -12,7 +12,7 @@ from taskly.delivery.messages import Email, OutcomeUnknown, ProviderError, Sms
 from taskly.delivery.sendgrid_email import send_email
 from taskly.delivery.twilio_sms import send_sms
 from taskly.profiles.store import profile_ref
-from taskly.timestamps import utc_now
+from taskly.vocabulary.timestamps import utc_now
 from tests.support import capture
 from tests.support.phones import unique_phone
 

@@ -8,8 +8,12 @@ import pytest
 from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.budget import allowance
-from taskly.limits import EMAILS_PER_ACCOUNT_PER_DAY, KEPT_FOR_DIGESTS, TEXTS_PER_ACCOUNT_PER_DAY
 from taskly.reminders.sweep import run_sweep
+from taskly.vocabulary.limits import (
+    EMAILS_PER_ACCOUNT_PER_DAY,
+    KEPT_FOR_DIGESTS,
+    TEXTS_PER_ACCOUNT_PER_DAY,
+)
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.phones import unique_phone, verify_phone

@@ -3,7 +3,7 @@
 import os
 from datetime import UTC, datetime, timedelta
 
-from taskly.limits import (
+from taskly.vocabulary.limits import (
     CODE_RESEND_AFTER_SECONDS,
     CODES_PER_ACCOUNT_PER_HOUR,
     CODES_PER_NUMBER_PER_HOUR,

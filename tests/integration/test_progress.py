@@ -3,10 +3,11 @@
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
-from taskly.limits import DONE_TIMES_PER_DAY_KEPT
-from taskly.progress.stats import MEDIAN_WINDOW_DAYS, Counting, ProgressStats
-from taskly.progress.store import record_task_write, stats_ref
+from taskly.progress.counting import done_time_key
+from taskly.progress.document import stats_ref
+from taskly.progress.record_write import record_task_write
 from taskly.tasks.writes import TaskWrite
+from taskly.vocabulary.limits import DONE_TIMES_PER_DAY_KEPT, MEDIAN_WINDOW_DAYS
 from tests.support.people import Person
 from tests.support.waiting import eventually
 
@@ -113,13 +114,19 @@ def test_a_person_with_long_task_ids_keeps_counting(person):
     person.put("/me", json={"timezone": "UTC"})
     now = datetime.now(UTC)
     today = now.date()
-    history = ProgressStats(timezone="UTC")
-    for back in range(1, 2 * MEDIAN_WINDOW_DAYS):
-        day = today - timedelta(days=back)
-        for number in range(DONE_TIMES_PER_DAY_KEPT):
-            task_id = _longest_id(f"{back}-{number}-")
-            history.apply(Counting(task_id, day, day, 3600, done_tasks=1))
-    stats_ref(person.uid).set(history.to_document(now))
+    days = {
+        (today - timedelta(days=back)).isoformat(): {
+            "created": DONE_TIMES_PER_DAY_KEPT,
+            "done": DONE_TIMES_PER_DAY_KEPT,
+            "done_seconds": {
+                done_time_key(_longest_id(f"{back}-{number}-")): 3600
+                for number in range(DONE_TIMES_PER_DAY_KEPT)
+            },
+        }
+        for back in range(1, 2 * MEDIAN_WINDOW_DAYS)
+    }
+    done_tasks = len(days) * DONE_TIMES_PER_DAY_KEPT
+    stats_ref(person.uid).set({"timezone": "UTC", "done_tasks": done_tasks, "days": days})
 
     task_id = _longest_id("today-")
     answer = person.put(f"/tasks/{task_id}", json={"description": "Ship it", "status": "done"})

@@ -6,12 +6,12 @@ import pytest
 from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.queue import enqueue_delivery
-from taskly.limits import CONFIRMATIONS_PER_PERIOD
 from taskly.reminders import outbox as outbox_module
-from taskly.reminders.confirmations import confirm_reminder_change
+from taskly.reminders.confirm_on_write import confirm_reminder_change
 from taskly.reminders.jobs import ConfirmationJob, job_payload
 from taskly.reminders.outbox import LEFT_BEHIND_AFTER, OUTBOX, queue_left_behind
 from taskly.tasks.writes import TaskWrite
+from taskly.vocabulary.limits import CONFIRMATIONS_PER_PERIOD
 from tests.support import capture
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person

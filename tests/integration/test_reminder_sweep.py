@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from taskly.delivery.queue import enqueue_delivery
-from taskly.progress.store import stats_ref
+from taskly.progress.document import stats_ref
 from taskly.reminders.jobs import DigestJob, job_payload
 from taskly.reminders.sweep import run_sweep
 from tests.support import capture

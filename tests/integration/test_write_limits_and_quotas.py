@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from taskly.limits import (
+from taskly.ratelimit.requests import READS
+from taskly.vocabulary.limits import (
     EXPORTS_PER_HOUR,
     NOTIFICATIONS_KEPT,
     OPEN_TASKS_MAX,
@@ -17,7 +18,6 @@ from taskly.limits import (
     TASKS_MAX,
     WRITES_PER_MINUTE,
 )
-from taskly.ratelimit.requests import READS
 from tests.support import capture
 from tests.support.emulators import background_triggers_off
 from tests.support.limits import spend_in_this_period

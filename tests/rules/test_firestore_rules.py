@@ -3,7 +3,7 @@
 import pytest
 import requests
 
-from taskly.limits import NOTIFICATIONS_KEPT, OPEN_TASKS_MAX
+from taskly.vocabulary.limits import NOTIFICATIONS_KEPT, OPEN_TASKS_MAX
 from tests.support.people import Person, sign_in
 from tests.support.stack import FIRESTORE_REST
 from tests.support.tokens import wait_past_sign_in_second

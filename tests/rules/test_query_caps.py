@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from taskly import limits
+from taskly.vocabulary import limits
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = (ROOT / "firestore.rules").read_text(encoding="utf-8")

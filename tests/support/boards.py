@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 from google.cloud import firestore
 
-from taskly.progress.store import stats_ref
-from taskly.tasks.document import Status, Task
+from taskly.progress.document import stats_ref
+from taskly.tasks.document import Task
+from taskly.vocabulary.statuses import Status
 from tests.support.waiting import eventually
 
 _BATCH = 450

@@ -21,7 +21,7 @@ from werkzeug.test import EnvironBuilder
 from taskly.api import app_check
 from taskly.api.app import ROUTES
 from taskly.api.errors import ApiError
-from taskly.settings import project_id
+from taskly.platform.settings import project_id
 from tools.devstack.paths import ROOT
 
 PRIVATE_ROUTE = next(route for route in ROUTES if route.path == "/me")
@@ -136,7 +136,7 @@ def test_a_token_signed_by_anyone_but_google_is_a_clear_401():
 
 
 def test_the_refusal_code_is_the_one_the_contract_documents():
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((ROOT / "functions" / "openapi.yaml").read_text(encoding="utf-8"))
     unauthenticated = spec["components"]["responses"]["Unauthenticated"]
     schema = unauthenticated["content"]["application/json"]["schema"]["allOf"][1]
     assert app_check.REFUSED_CODE in schema["properties"]["error"]["properties"]["code"]["enum"]

@@ -8,8 +8,8 @@ from PIL import ExifTags, Image, ImageCms
 
 from taskly.api.errors import ApiError, from_domain
 from taskly.avatars.image import SIDE, avatar_webp, checked_picture
-from taskly.errors import TasklyError
-from taskly.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
+from taskly.vocabulary.errors import TasklyError
+from taskly.vocabulary.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG, UPLOAD_LIMIT_MB
 
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)

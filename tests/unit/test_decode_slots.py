@@ -10,7 +10,7 @@ from PIL import Image
 from taskly.api import avatar_routes
 from taskly.api.errors import ApiError
 from taskly.avatars.decode_slots import DECODES, DecodeSlots, NoSlotFree
-from taskly.limits import DECODE_WAIT_SECONDS, DECODES_AT_ONCE
+from taskly.vocabulary.limits import DECODE_WAIT_SECONDS, DECODES_AT_ONCE
 
 WAIT = 10  # seconds; only reached if a slot is never given back
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from taskly.limits import DIGEST_LIST_MAX
+from taskly.platform.templating import RenderedEmail, render_page
 from taskly.reminders.messages import (
     SMS_MAX_CHARS,
     digest_feed_text,
@@ -15,7 +15,7 @@ from taskly.reminders.messages import (
     render_sms_reminders_off,
     render_sms_reminders_on,
 )
-from taskly.templating import RenderedEmail, render_page
+from taskly.vocabulary.limits import DIGEST_LIST_MAX
 
 APP_URL = "https://taskly.example/app"
 UNSUBSCRIBE_URL = "https://taskly.example/api/unsubscribe?token=abc.def&list=all"

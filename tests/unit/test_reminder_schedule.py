@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from taskly.reminders.schedule import (
+from taskly.vocabulary.local_time import (
     is_valid_timezone,
     local_date,
     next_reminder_at,

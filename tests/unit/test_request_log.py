@@ -2,7 +2,7 @@
 
 import json
 
-from taskly.reminders.task_handlers import deliver
+from taskly.triggers.reminder_queues import deliver
 
 SECRET = "sk_live_51Hx9secretTokenValue"
 

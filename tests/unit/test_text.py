@@ -3,7 +3,7 @@
 import pytest
 
 from taskly.reminders.messages import render_digest, render_sms_digest
-from taskly.text import shows_something, without_bidi_controls
+from taskly.vocabulary.text import shows_something, without_bidi_controls
 
 RLO = "\u202e"
 

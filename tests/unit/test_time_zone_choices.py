@@ -4,7 +4,7 @@ rule: every zone a person can pick is one the API accepts."""
 import json
 from pathlib import Path
 
-from taskly.reminders.schedule import is_valid_timezone
+from taskly.vocabulary.local_time import is_valid_timezone
 
 TZDB = Path(__file__).resolve().parents[2] / "node_modules" / "@vvo" / "tzdb"
 

@@ -4,7 +4,7 @@ import pytest
 
 from taskly.api.errors import ApiError, from_domain
 from taskly.api.validation import ProfileUpdate, ReminderChannels, TaskCreate, TaskPatch, parse_body
-from taskly.errors import InvalidInput
+from taskly.vocabulary.errors import InvalidInput
 
 
 def _error(model, data) -> ApiError:

@@ -13,8 +13,8 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from taskly.avatars.store import delete_avatar_file
-from taskly.firestore_client import db, delete_in_batches
 from taskly.phone.verification import number_ref, verification_ref
+from taskly.platform.firestore_client import db, delete_in_batches
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.ratelimit.counters import limits_ref
 

@@ -2,6 +2,7 @@
 
 import time
 import traceback
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Request, Response
@@ -26,10 +27,10 @@ from taskly.api.caller import Caller, verified_caller
 from taskly.api.context import Route, RouteContext
 from taskly.api.errors import ApiError, from_domain
 from taskly.api.http_io import error_response
-from taskly.errors import TasklyError
+from taskly.platform.request_log import log_event, log_request
 from taskly.ratelimit.requests import spend_request
-from taskly.request_log import log_event, log_request
-from taskly.timestamps import utc_now
+from taskly.vocabulary.errors import TasklyError
+from taskly.vocabulary.timestamps import utc_now
 
 ROUTES: list[Route] = [
     *health_routes.ROUTES,
@@ -60,7 +61,7 @@ def _route_path(request: Request) -> str:
     return path or "/"
 
 
-def _match(request: Request) -> tuple[Route, dict[str, Any]]:
+def _match(request: Request) -> tuple[Route, Mapping[str, Any]]:
     adapter = _URL_MAP.bind("taskly", path_info=_route_path(request))
     try:
         route, params = adapter.match(method=request.method)

@@ -11,11 +11,11 @@ from firebase_admin import app_check
 from flask import Request
 from jwt import PyJWKClientConnectionError, PyJWKClientError
 
-from taskly import settings
 from taskly.api.context import Route
 from taskly.api.errors import ApiError
-from taskly.auth import app
-from taskly.request_log import log_event
+from taskly.platform import settings
+from taskly.platform.auth import app
+from taskly.platform.request_log import log_event
 
 HEADER = "X-Firebase-AppCheck"
 REFUSED_CODE = "app_check_required"

@@ -12,12 +12,10 @@ from taskly.api.http_io import json_response, read_bytes
 from taskly.avatars import store as avatar_store
 from taskly.avatars.decode_slots import DECODES, NoSlotFree
 from taskly.avatars.image import avatar_webp, checked_picture
-from taskly.errors import NotFound
-from taskly.limits import DECODE_WAIT_SECONDS, UPLOAD_LIMIT_MB
 from taskly.profiles import store as profile_store
 from taskly.profiles.document import Profile
-
-UPLOAD_LIMIT = UPLOAD_LIMIT_MB * 1024 * 1024
+from taskly.vocabulary.errors import NotFound
+from taskly.vocabulary.limits import DECODE_WAIT_SECONDS, UPLOAD_LIMIT, UPLOAD_LIMIT_MB
 
 
 def _upload(request: Request) -> bytes:
@@ -51,7 +49,7 @@ def _save_profile(ctx: RouteContext, profile: Profile, changes: dict[str, str | 
         profile_store.profile_ref(ctx.uid).update(saved)  # fails when the profile is gone
     except GoogleNotFound:
         raise NotFound("This account has been deleted.") from None
-    return json_response(dataclasses.replace(profile, **saved).to_json())
+    return json_response(profile.with_changes(saved).to_json())
 
 
 def put_avatar(ctx: RouteContext) -> Response:

@@ -7,7 +7,7 @@ from firebase_admin import auth
 from flask import Request
 
 from taskly.api.errors import unauthenticated
-from taskly.auth import app
+from taskly.platform.auth import app
 
 
 def bearer_token(request: Request) -> str:

@@ -1,6 +1,6 @@
 """What a route handler receives."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,18 +16,22 @@ from taskly.profiles.store import load_profile
 class RouteContext:
     request: Request
     caller: Caller | None
-    params: dict[str, Any]
+    params: Mapping[str, Any]
     now: datetime
 
     @property
-    def uid(self) -> str:
+    def signed_in(self) -> Caller:
+        """The caller, on every route but the public ones."""
         assert self.caller is not None, "route declared public but reads the caller"
-        return self.caller.uid
+        return self.caller
+
+    @property
+    def uid(self) -> str:
+        return self.signed_in.uid
 
     def profile(self) -> Profile:
         """The caller's profile (created on first use), its address synced from the token."""
-        assert self.caller is not None, "route declared public but reads the caller"
-        caller = self.caller
+        caller = self.signed_in
         return load_profile(caller.uid, caller.email, caller.email_verified, self.now)
 
 

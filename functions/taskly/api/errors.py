@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from taskly import errors
+from taskly.vocabulary import errors
 
 
 @dataclass(frozen=True)

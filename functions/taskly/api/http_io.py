@@ -6,9 +6,8 @@ from typing import Any
 from flask import Request, Response
 
 from taskly.api.errors import ApiError
-from taskly.errors import InvalidInput, UnsupportedFormat
-
-JSON_BODY_LIMIT = 32 * 1024
+from taskly.vocabulary.errors import InvalidInput, UnsupportedFormat
+from taskly.vocabulary.limits import JSON_BODY_LIMIT
 
 
 def read_json(request: Request, *, allow_empty: bool = False) -> Any:

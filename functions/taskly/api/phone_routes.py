@@ -5,8 +5,8 @@ from flask import Response
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import PhoneVerification, parse_body
-from taskly.limits import CODE_RESEND_AFTER_SECONDS
 from taskly.phone import verification as phone_verification
+from taskly.vocabulary.limits import CODE_RESEND_AFTER_SECONDS
 
 
 def verify_phone(ctx: RouteContext) -> Response:

@@ -1,15 +1,13 @@
 """The signed-in person's own profile."""
 
-from dataclasses import replace
-
 from flask import Response
 
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import ProfileUpdate, parse_body
-from taskly.errors import InvalidInput
 from taskly.profiles import store as profile_store
-from taskly.tasks import store as task_store
+from taskly.tasks import reminder_state
+from taskly.vocabulary.errors import InvalidInput
 
 
 def get_me(ctx: RouteContext) -> Response:
@@ -28,10 +26,10 @@ def put_me(ctx: RouteContext) -> Response:
     changes["updated_at"] = ctx.now
     # Only the fields sent: an avatar or phone verification landing meanwhile stays.
     profile_store.profile_ref(ctx.uid).update(changes)
-    after = replace(before, **changes)
+    after = before.with_changes(changes)
     schedule_moved = (after.timezone, after.remind_time) != (before.timezone, before.remind_time)
     if schedule_moved:
-        task_store.reschedule_reminders(ctx.uid, after, ctx.now)
+        reminder_state.reschedule(ctx.uid, after, ctx.now)
     return json_response(after.to_json())
 
 

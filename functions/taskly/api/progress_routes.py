@@ -7,10 +7,10 @@ from flask import Response
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response
 from taskly.progress import summary
-from taskly.progress.stats import MEDIAN_WINDOW_DAYS
-from taskly.progress.store import read_stats
-from taskly.reminders.schedule import local_date
-from taskly.tasks.store import oldest_open_tasks
+from taskly.progress.document import read_stats
+from taskly.progress.oldest_open import oldest_open_tasks
+from taskly.vocabulary.limits import MEDIAN_WINDOW_DAYS
+from taskly.vocabulary.local_time import local_date
 
 OLDEST_OPEN_SHOWN = 5
 

@@ -5,10 +5,9 @@ from flask import Response
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import ReminderChannels, parse_body
-from taskly.errors import Conflict
 from taskly.reminders import outbox
-from taskly.tasks import quotas
-from taskly.tasks import store as task_store
+from taskly.tasks import quotas, reminder_state
+from taskly.vocabulary.errors import Conflict
 
 
 def put_reminders(ctx: RouteContext) -> Response:
@@ -16,19 +15,19 @@ def put_reminders(ctx: RouteContext) -> Response:
     # Loading also creates the profile the trigger and the sweep address reminders by.
     profile = ctx.profile()
     # Nobody can make Taskly mail an address they have not proven is theirs.
-    if body.email and not ctx.caller.email_verified:
+    if body.email and not ctx.signed_in.email_verified:
         raise Conflict("Confirm your email address first: open the link we sent you.", "email")
     if body.sms and not profile.can_text:
         raise Conflict("Verify your phone number before turning on SMS.", "sms")
     if body.email or body.sms:
         quotas.check_room_for_reminders(ctx.uid, ctx.params["task_id"])
-    changes = {
-        "notify_email": body.email,
-        "notify_sms": body.sms,
-        "reminder_change_source": "app",
-    }
-    task = task_store.change_task(
-        ctx.uid, ctx.params["task_id"], changes, ctx.now, also=outbox.record_confirmations
+    task = reminder_state.switch_channels(
+        ctx.uid,
+        ctx.params["task_id"],
+        {"email": body.email, "sms": body.sms},
+        "app",
+        ctx.now,
+        also=outbox.record_confirmations,
     )
     return json_response(task.to_json())
 

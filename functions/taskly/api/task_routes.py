@@ -5,20 +5,21 @@ from flask import Response
 from taskly.api.context import Route, RouteContext
 from taskly.api.http_io import empty_response, json_response, read_json
 from taskly.api.validation import TaskCreate, TaskPatch, parse_body
-from taskly.errors import InvalidInput
 from taskly.tasks import quotas
 from taskly.tasks import store as task_store
-from taskly.tasks.document import OPEN_STATUSES, STATUSES
+from taskly.tasks.refs import read_task
+from taskly.tasks.store import TaskEdit
+from taskly.vocabulary.errors import InvalidInput
+from taskly.vocabulary.limits import PAGE_DEFAULT, PAGE_MAX
+from taskly.vocabulary.statuses import OPEN_STATUSES, STATUSES
 
 
 def _page_size(raw: str | None) -> int:
     if raw is None:
-        return task_store.PAGE_DEFAULT
+        return PAGE_DEFAULT
     # At most 3 digits before int(): Python refuses to parse thousands of them (a 500).
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3) or not (
-        1 <= int(raw) <= task_store.PAGE_MAX
-    ):
-        raise InvalidInput(f"Limit must be a number from 1 to {task_store.PAGE_MAX}.", "limit")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3) or not (1 <= int(raw) <= PAGE_MAX):
+        raise InvalidInput(f"Limit must be a number from 1 to {PAGE_MAX}.", "limit")
     return int(raw)
 
 
@@ -48,7 +49,7 @@ def put_task(ctx: RouteContext) -> Response:
 def _create(ctx: RouteContext, task_id: str | None) -> Response:
     body = parse_body(TaskCreate, read_json(ctx.request))
     if task_id is not None and task_store.task_exists(ctx.uid, task_id):
-        task, created = task_store.get_task(ctx.uid, task_id), False
+        task, created = read_task(ctx.uid, task_id), False
     else:
         quotas.check_room_for_task(ctx.uid)
         if body.status in OPEN_STATUSES:
@@ -61,22 +62,22 @@ def _create(ctx: RouteContext, task_id: str | None) -> Response:
 
 
 def get_task(ctx: RouteContext) -> Response:
-    return json_response(task_store.get_task(ctx.uid, ctx.params["task_id"]).to_json())
+    return json_response(read_task(ctx.uid, ctx.params["task_id"]).to_json())
 
 
 def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
-    changes = body.model_dump(exclude_none=True, exclude={"previous_description"})
-    if not changes:
+    if body.description is None and body.status is None:
         raise InvalidInput("Nothing to change: send description and/or status.")
     if body.previous_description is not None and body.description is None:
         raise InvalidInput(
             "Previous description goes with a new description.", "previous_description"
         )
-    if changes.get("status") in OPEN_STATUSES:
+    if body.status in OPEN_STATUSES:
         quotas.check_reopening(ctx.uid, ctx.params["task_id"])
+    edit = TaskEdit(description=body.description, status=body.status)
     task = task_store.change_task(
-        ctx.uid, ctx.params["task_id"], changes, ctx.now, body.previous_description
+        ctx.uid, ctx.params["task_id"], edit, ctx.now, body.previous_description
     )
     return json_response(task.to_json())
 

@@ -2,11 +2,11 @@
 
 from flask import Response
 
-from taskly import settings
 from taskly.api.context import Route, RouteContext
-from taskly.reminders.unsubscribe import stop_email_reminders
+from taskly.platform import settings
+from taskly.platform.templating import render_page
 from taskly.reminders.unsubscribe_token import InvalidUnsubscribeToken, read_unsubscribe_token
-from taskly.templating import render_page
+from taskly.tasks import reminder_state
 
 
 def _page(status: int, title: str, message: str, confirm_token: str | None = None) -> Response:
@@ -41,7 +41,8 @@ def unsubscribe(ctx: RouteContext) -> Response:
         request = read_unsubscribe_token(settings.UNSUBSCRIBE_SIGNING_KEY.value, _token(ctx))
     except InvalidUnsubscribeToken as error:
         return _page(400, "Link not valid", f"{error.message} Nothing was changed.")
-    stop_email_reminders(request, ctx.now)
+    task_ids = None if request.task_ids is None else frozenset(request.task_ids)
+    reminder_state.stop_email_reminders(request.uid, task_ids, ctx.now)
     return _page(
         200,
         "You're unsubscribed",

@@ -1,6 +1,7 @@
 """Request body models and their translation into human error messages."""
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -10,16 +11,18 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
 )
+from pydantic_core import ErrorDetails
 
-from taskly.errors import InvalidInput
 from taskly.phone.numbers import normalised
-from taskly.reminders.schedule import is_valid_timezone, parse_remind_time
-from taskly.tasks.document import Status
-from taskly.text import shows_something
+from taskly.vocabulary.channels import CHANNEL_NAMES
+from taskly.vocabulary.errors import InvalidInput
+from taskly.vocabulary.limits import DESCRIPTION_MAX, NAME_MAX, READ_IDS_MAX
+from taskly.vocabulary.local_time import is_valid_timezone, parse_remind_time
+from taskly.vocabulary.statuses import Status
+from taskly.vocabulary.text import shows_something
 
-DESCRIPTION_MAX = 500
-NAME_MAX = 80
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
@@ -66,6 +69,17 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+def _refusing_null(problem: str) -> Callable[[object], object]:
+    """A check for a field that may be left out but not sent as null."""
+
+    def refuse_null(value: object) -> object:
+        if value is None:
+            raise ValueError(problem)
+        return value
+
+    return refuse_null
+
+
 class TaskCreate(_Body):
     description: Description
     status: Status = "todo"
@@ -85,11 +99,15 @@ class ReminderChannels(_Body):
 
 class ProfileUpdate(_Body):
     # Absent means unchanged; only phone may be null (removes the number).
-    first_name: PersonName = Field(default=None)
-    last_name: PersonName = Field(default=None)
-    timezone: Timezone = Field(default=None)
-    remind_time: RemindTime = Field(default=None)
+    first_name: PersonName | None = None
+    last_name: PersonName | None = None
+    timezone: Timezone | None = None
+    remind_time: RemindTime | None = None
     phone: Phone | None = None
+
+    _text_not_null = field_validator(
+        "first_name", "last_name", "timezone", "remind_time", mode="before"
+    )(_refusing_null("must be text"))
 
 
 class PhoneVerification(_Body):
@@ -98,12 +116,14 @@ class PhoneVerification(_Body):
 
 class NotificationsRead(_Body):
     # Absent marks everything read; null is not a list and is refused like any other non-list.
-    ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] = Field(
-        default=None, max_length=100
+    ids: list[Annotated[str, StringConstraints(min_length=1, max_length=128)]] | None = Field(
+        default=None, max_length=READ_IDS_MAX
     )
 
+    _list_not_null = field_validator("ids", mode="before")(_refusing_null("must be a list"))
 
-_LABELS = {"sms": "SMS"}
+
+_LABELS = {"sms": CHANNEL_NAMES["sms"]}
 
 
 def _label(field: str) -> str:
@@ -124,7 +144,7 @@ _MESSAGES = {
 }
 
 
-def _message(error: dict[str, Any]) -> tuple[str, str | None]:
+def _message(error: ErrorDetails) -> tuple[str, str | None]:
     """A sentence a person understands for pydantic's first error."""
     location = [str(part) for part in error["loc"] if not isinstance(part, int)]
     field = location[0] if location else None

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from taskly.avatars.heap import map_large_allocations
-from taskly.limits import DECODES_AT_ONCE
+from taskly.vocabulary.limits import DECODES_AT_ONCE
 
 
 class NoSlotFree(Exception):

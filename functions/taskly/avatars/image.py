@@ -10,8 +10,8 @@ import warnings
 
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
-from taskly.errors import InvalidInput, UnsupportedFormat
-from taskly.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG
+from taskly.vocabulary.errors import InvalidInput, UnsupportedFormat
+from taskly.vocabulary.limits import MAX_PIXELS_FULL_DECODE, MAX_PIXELS_JPEG
 
 SIDE = 256
 WEBP_QUALITY = 85

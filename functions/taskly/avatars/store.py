@@ -6,9 +6,11 @@ from functools import cache
 
 from google.api_core.exceptions import NotFound
 from google.auth.credentials import AnonymousCredentials
-from google.cloud import storage
 
-from taskly import settings
+# google-cloud-storage carries no type information.
+from google.cloud import storage  # type: ignore[attr-defined]
+
+from taskly.platform import settings
 
 CONTENT_TYPE = "image/webp"
 CACHE_CONTROL = "private, no-store"
@@ -19,7 +21,8 @@ TIMEOUT_SECONDS = 30
 def _client() -> storage.Client:
     """The shared client: anonymous on the local emulator, the runtime's account in the cloud."""
     if os.environ.get("STORAGE_EMULATOR_HOST"):
-        return storage.Client(project=settings.project_id(), credentials=AnonymousCredentials())
+        anonymous = AnonymousCredentials()  # type: ignore[no-untyped-call]
+        return storage.Client(project=settings.project_id(), credentials=anonymous)
     return storage.Client(project=settings.project_id())
 
 

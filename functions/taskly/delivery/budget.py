@@ -19,10 +19,14 @@ from typing import Any
 
 from google.cloud import firestore
 
-from taskly import settings
-from taskly.firestore_client import db
-from taskly.limits import EMAILS_PER_ACCOUNT_PER_DAY, KEPT_FOR_DIGESTS, TEXTS_PER_ACCOUNT_PER_DAY
-from taskly.request_log import log_event
+from taskly.platform import settings
+from taskly.platform.firestore_client import db
+from taskly.platform.request_log import log_event
+from taskly.vocabulary.limits import (
+    EMAILS_PER_ACCOUNT_PER_DAY,
+    KEPT_FOR_DIGESTS,
+    TEXTS_PER_ACCOUNT_PER_DAY,
+)
 
 PER_ACCOUNT = {"email": EMAILS_PER_ACCOUNT_PER_DAY, "sms": TEXTS_PER_ACCOUNT_PER_DAY}
 SMS_SHARDS = 10

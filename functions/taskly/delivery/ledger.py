@@ -15,7 +15,7 @@ from google.api_core import retry
 from google.api_core.exceptions import RetryError
 from google.cloud import firestore
 
-from taskly.firestore_client import Contention, db, run_transaction
+from taskly.platform.firestore_client import Contention, db, run_transaction
 
 # Far longer than a send can take (the provider timeout is seconds), so a live claim is never
 # taken over; a claim older than this belongs to a run that died mid-send.

@@ -8,8 +8,8 @@ from typing import Any
 
 from firebase_admin import exceptions, functions
 
-from taskly import auth
-from taskly.profiles.document import Channel
+from taskly.platform import auth
+from taskly.vocabulary.channels import Channel
 
 # Queue names are the task queue functions' names in main.py. A channel's queue holds the
 # provider's rate limits; the fan-out queue turns one sweep page into its deliveries.

@@ -9,8 +9,8 @@ from taskly.delivery import budget, ledger
 from taskly.delivery.messages import Email, Message, OutcomeUnknown, ProviderError
 from taskly.delivery.sendgrid_email import send_email
 from taskly.delivery.twilio_sms import send_sms
-from taskly.request_log import log_event
-from taskly.timestamps import utc_now
+from taskly.platform.request_log import log_event
+from taskly.vocabulary.timestamps import utc_now
 
 
 class Outcome(Enum):

@@ -7,8 +7,8 @@ from python_http_client.exceptions import HTTPError
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Header, Mail
 
-from taskly import settings
 from taskly.delivery.messages import Email, OutcomeUnknown, ProviderError, is_retryable_status
+from taskly.platform import settings
 
 
 @cache

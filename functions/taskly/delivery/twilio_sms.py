@@ -9,8 +9,8 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from urllib3.exceptions import NewConnectionError
 
-from taskly import settings
 from taskly.delivery.messages import OutcomeUnknown, ProviderError, Sms, is_retryable_status
+from taskly.platform import settings
 
 
 @cache

@@ -6,11 +6,11 @@ from typing import Any
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
-from taskly.firestore_client import count, db, delete_in_batches, update_in_batches
-from taskly.limits import NOTIFICATIONS_KEPT
+from taskly.platform.firestore_client import count, db, delete_in_batches, update_in_batches
 from taskly.profiles.store import profile_ref
-from taskly.tasks.store import DOCUMENT_ID
-from taskly.timestamps import to_json
+from taskly.vocabulary.ids import DOCUMENT_ID
+from taskly.vocabulary.limits import NOTIFICATIONS_KEPT
+from taskly.vocabulary.timestamps import to_json
 
 FEED_SIZE = 20
 

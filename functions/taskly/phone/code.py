@@ -5,7 +5,7 @@ import hmac
 import re
 import secrets
 
-from taskly.templating import render
+from taskly.platform.templating import render
 
 CODE_DIGITS = 6
 _CODE = re.compile(r"[0-9]{6}")

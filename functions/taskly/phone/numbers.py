@@ -2,7 +2,7 @@
 
 import phonenumbers
 
-from taskly import settings
+from taskly.platform import settings
 
 
 def normalised(text: str) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
 
-from taskly.errors import LimitReached
-from taskly.limits import (
+from taskly.vocabulary.errors import LimitReached
+from taskly.vocabulary.limits import (
     CODE_RESEND_AFTER_SECONDS,
     CODES_PER_ACCOUNT_PER_DAY,
     CODES_PER_ACCOUNT_PER_HOUR,

@@ -12,16 +12,16 @@ from google.cloud import firestore
 from taskly.delivery import budget
 from taskly.delivery.messages import Sms
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.errors import Conflict, InvalidInput, LimitReached, Unavailable
-from taskly.firestore_client import db, run_transaction
 from taskly.phone import send_limits
 from taskly.phone.code import codes_match, hash_code, new_code, render_code_sms
 from taskly.phone.numbers import allowed_countries, may_text
+from taskly.platform.firestore_client import db, run_transaction
 from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
+from taskly.vocabulary.errors import Conflict, InvalidInput, LimitReached, Unavailable
+from taskly.vocabulary.limits import WRONG_CODES_MAX
 
 CODE_LIFETIME = timedelta(minutes=10)
-MAX_WRONG_CODES = 5
 
 
 def verification_ref(uid: str) -> firestore.DocumentReference:
@@ -115,7 +115,7 @@ def _confirm(transaction: firestore.Transaction, uid: str, code: str, now: datet
     if pending.get("code_hash") is None:
         # Used already, or its text could not be sent: no code is waiting.
         raise Conflict("No code is waiting for this number. Ask for a new one.", "code")
-    if pending["wrong_attempts"] >= MAX_WRONG_CODES:
+    if pending["wrong_attempts"] >= WRONG_CODES_MAX:
         raise LimitReached("Too many wrong codes. Ask for a new code.", 0, "code")
     if not codes_match(hash_code(code, pending["salt"]), pending["code_hash"]):
         transaction.update(ref, {"wrong_attempts": pending["wrong_attempts"] + 1})

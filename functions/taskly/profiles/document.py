@@ -1,14 +1,14 @@
 """The profile document ``users/{uid}`` as a typed value, with the rules read from it."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-from taskly.reminders.schedule import next_reminder_at, parse_remind_time
-from taskly.timestamps import to_json
+from taskly.vocabulary.channels import Channel
+from taskly.vocabulary.local_time import next_reminder_at, parse_remind_time
+from taskly.vocabulary.timestamps import to_json
 
-Channel = Literal["email", "sms"]
-CHANNELS: tuple[Channel, ...] = ("email", "sms")
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_REMIND_TIME = "09:00"
 
@@ -57,6 +57,10 @@ class Profile:
 
     def to_document(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "uid"}
+
+    def with_changes(self, changes: Mapping[str, object]) -> "Profile":
+        """The profile as it reads after a partial update of its document with ``changes``."""
+        return Profile.from_document(self.uid, {**self.to_document(), **changes})
 
     @property
     def can_text(self) -> bool:

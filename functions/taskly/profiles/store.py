@@ -1,15 +1,13 @@
 """Reading and creating profile documents ``users/{uid}``."""
 
-from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 
-from taskly.errors import NotFound
-from taskly.firestore_client import db, run_transaction
+from taskly.platform.firestore_client import db, run_transaction
 from taskly.profiles.document import Profile
+from taskly.vocabulary.errors import NotFound
 
 
 def profile_ref(uid: str) -> firestore.DocumentReference:
@@ -20,18 +18,6 @@ def read_profile(uid: str, transaction: firestore.Transaction | None = None) -> 
     """The stored profile, or None when there is none (never created, or deleted)."""
     snapshot = profile_ref(uid).get(transaction=transaction)
     return Profile.from_document(uid, snapshot.to_dict() or {}) if snapshot.exists else None
-
-
-def read_profiles(uids: Iterable[str]) -> dict[str, Profile]:
-    """The profiles that exist among ``uids``, in one batched read."""
-    refs = [profile_ref(uid) for uid in dict.fromkeys(uids)]
-    if not refs:
-        return {}
-    return {
-        snapshot.id: Profile.from_document(snapshot.id, snapshot.to_dict() or {})
-        for snapshot in db().get_all(refs)
-        if snapshot.exists
-    }
 
 
 def load_profile(uid: str, email: str | None, email_verified: bool, now: datetime) -> Profile:
@@ -46,7 +32,7 @@ def load_profile(uid: str, email: str | None, email_verified: bool, now: datetim
             return existing
         changes = {"email": email, "email_verified": email_verified, "updated_at": now}
         profile_ref(uid).update(changes)
-        return replace(existing, **changes)
+        return existing.with_changes(changes)
     profile = Profile.new(uid, email, email_verified, now)
     try:
         run_transaction(_create_unless_deleting, profile)

@@ -4,7 +4,8 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from taskly.progress.stats import MEDIAN_WINDOW_DAYS, ProgressStats
+from taskly.progress.document import ProgressStats
+from taskly.vocabulary.limits import MEDIAN_WINDOW_DAYS
 
 WEEKS_SHOWN = 12
 

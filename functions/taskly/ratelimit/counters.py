@@ -11,9 +11,9 @@ from datetime import datetime
 
 from google.cloud import firestore
 
-from taskly.errors import LimitReached
-from taskly.firestore_client import db
+from taskly.platform.firestore_client import db
 from taskly.ratelimit.window import Rate, position, wait_seconds
+from taskly.vocabulary.errors import LimitReached
 
 
 def limits_ref(uid: str) -> firestore.DocumentReference:

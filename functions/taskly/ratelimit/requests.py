@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from taskly.limits import EXPORTS_PER_HOUR, READS_PER_MINUTE, WRITES_PER_MINUTE
 from taskly.ratelimit.counters import spend
 from taskly.ratelimit.window import Rate
+from taskly.vocabulary.limits import EXPORTS_PER_HOUR, READS_PER_MINUTE, WRITES_PER_MINUTE
 
 WRITES = Rate("writes", WRITES_PER_MINUTE, 60, "changes")
 READS = Rate("reads", READS_PER_MINUTE, 60, "requests")

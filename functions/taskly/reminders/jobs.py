@@ -5,8 +5,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
-from taskly.limits import CONFIRMATION_PERIOD_SECONDS, CONFIRMATIONS_PER_PERIOD
-from taskly.profiles.document import Channel
+from taskly.vocabulary.channels import Channel
+from taskly.vocabulary.limits import CONFIRMATION_PERIOD_SECONDS, CONFIRMATIONS_PER_PERIOD
 
 
 class _QueuedJob(BaseModel):

@@ -2,16 +2,16 @@
 
 from bisect import bisect_right
 
-from taskly.limits import DIGEST_LIST_MAX
-from taskly.templating import RenderedEmail, one_line, render, render_email, sms_line
-from taskly.text import without_bidi_controls
+from taskly.platform.templating import RenderedEmail, one_line, render, render_email, sms_line
+from taskly.vocabulary.channels import CHANNELS, Channel, channels_text
+from taskly.vocabulary.limits import DIGEST_LIST_MAX
+from taskly.vocabulary.text import without_bidi_controls
 
 SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
 
 _SUBJECT_TASK_CHARS = 60
 _SMS_TASK_CHARS = 100
 _FEED_TASKS_NAMED = 3
-_CHANNEL_NAMES = {"email": "email", "sms": "SMS"}
 
 
 def _subject_task(task: str) -> str:
@@ -22,15 +22,14 @@ def _sms_task(task: str) -> str:
     return sms_line(task, _SMS_TASK_CHARS)
 
 
-def _channels_text(channels: list[str]) -> str:
-    if not channels or any(channel not in _CHANNEL_NAMES for channel in channels):
-        raise ValueError(f"Channels must be some of {sorted(_CHANNEL_NAMES)}, got {channels!r}.")
-    names = [_CHANNEL_NAMES[channel] for channel in dict.fromkeys(channels)]
-    return " and ".join(names)
+def _channels_text(channels: list[Channel]) -> str:
+    if not channels or any(channel not in CHANNELS for channel in channels):
+        raise ValueError(f"Channels must be some of {list(CHANNELS)}, got {channels!r}.")
+    return channels_text(channels)
 
 
 def render_reminders_on(
-    first_name: str, task_description: str, channels: list[str], app_url: str
+    first_name: str, task_description: str, channels: list[Channel], app_url: str
 ) -> RenderedEmail:
     """The email confirming that reminders were turned on for a task."""
     return render_email(
@@ -112,7 +111,7 @@ def render_sms_reminders_off(task: str) -> str:
     return render("sms/reminders_off.txt", task=_sms_task(task))
 
 
-def digest_feed_text(channel: str, tasks: list[str]) -> str:
+def digest_feed_text(channel: Channel, tasks: list[str]) -> str:
     """The bell's line for a digest that went out: by which channel, and for which tasks."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
@@ -120,3 +119,13 @@ def digest_feed_text(channel: str, tasks: list[str]) -> str:
     more = len(tasks) - len(named)
     listed = ", ".join(named) + (f" and {more} more" if more else "")
     return f"Reminder sent by {_channels_text([channel])}: {listed}"
+
+
+def change_feed_text(description: str, turned_on: list[Channel], turned_off: list[Channel]) -> str:
+    """The bell's line for a task's reminder channels turning on or off."""
+    parts = []
+    if turned_on:
+        parts.append(f"on by {channels_text(turned_on)}")
+    if turned_off:
+        parts.append(f"off for {channels_text(turned_off)}")
+    return f"Reminders {' and '.join(parts)}: {description}"

@@ -13,16 +13,14 @@ from google.cloud import firestore
 from pydantic import ValidationError
 
 from taskly.delivery.queue import enqueue_delivery
-from taskly.firestore_client import db
-from taskly.profiles.document import CHANNELS, Channel
+from taskly.platform.firestore_client import Snapshot, db
+from taskly.platform.request_log import log_event, validation_problems
 from taskly.reminders.jobs import ConfirmationJob, confirmation_task_name, job_payload
-from taskly.request_log import log_event, validation_problems
 from taskly.tasks.document import Task
-from taskly.tasks.store import task_ref
+from taskly.tasks.refs import task_ref
+from taskly.vocabulary.channels import CHANNELS, Channel
 
 OUTBOX = "confirmation_outbox"
-# Changes made by an unsubscribe link are confirmed on the page, not by more email.
-QUIET_SOURCE = "unsubscribe"
 # An entry older than this was not queued by its trigger: the sweep queues it.
 LEFT_BEHIND_AFTER = timedelta(minutes=2)
 # Entries the sweep queues in one run; any more wait for the next run.
@@ -46,8 +44,8 @@ def record_confirmations(
     transaction: firestore.Transaction, uid: str, before: Task, after: Task, now: datetime
 ) -> None:
     """Add the confirmations of this change to the task's outbox, in the change's transaction."""
-    if after.reminder_change_source == QUIET_SOURCE:
-        return
+    if after.reminder_change_source == "unsubscribe":
+        return  # confirmed on the link's page, not by more email
     for channel, on in channel_changes(before, after).items():
         ref = outbox_of(uid, after.id).document()
         job = ConfirmationJob(
@@ -63,7 +61,7 @@ def record_confirmations(
         transaction.create(ref, {"job": job_payload(job), "created_at": now})
 
 
-def _queue(entry: firestore.DocumentSnapshot) -> None:
+def _queue(entry: Snapshot) -> None:
     try:
         job = ConfirmationJob.model_validate(entry.get("job"))
     except ValidationError as error:

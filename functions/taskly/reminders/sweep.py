@@ -1,4 +1,4 @@
-"""The scheduled sweep: find who is due and hand their digests to the delivery queues.
+"""The scheduled sweep: find who is due and hand their digests to the fan-out queue.
 
 The sweep reads only what is due (an indexed collection-group query on ``next_reminder_at``),
 one page at a time, and queues one fan-out task per page; the fan-out queues one delivery per
@@ -9,25 +9,23 @@ retried, name the same tasks, and Cloud Tasks drops the copies.
 
 import hashlib
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
 from google.cloud import firestore
 
-from taskly.delivery.queue import FAN_OUT_QUEUE, enqueue, enqueue_delivery
-from taskly.firestore_client import db
-from taskly.profiles.document import Channel
-from taskly.reminders.digests import advance
+from taskly.delivery.queue import FAN_OUT_QUEUE, enqueue
+from taskly.platform.firestore_client import Snapshot
+from taskly.platform.request_log import log_event
+from taskly.reminders.due import due_tasks
 from taskly.reminders.jobs import DigestBatchJob, DigestJob, digest_task_key, job_payload
 from taskly.reminders.outbox import queue_left_behind
-from taskly.request_log import log_event
-from taskly.tasks.store import task_from
+from taskly.tasks import reminder_state
+from taskly.tasks.refs import task_from
+from taskly.vocabulary.channels import Channel
 
 # Due tasks held in memory at once: the sweep's memory does not grow with the number due.
 PAGE_SIZE = 500
-# Enqueue calls in flight at once in a fan-out task (each one HTTP request to Cloud Tasks).
-ENQUEUE_WORKERS = 16
 
 
 @dataclass
@@ -40,18 +38,8 @@ class SweepReport:
     confirmations_queued: int = 0
 
 
-def due_tasks(now: datetime) -> firestore.Query:
-    """Every task whose reminder is due, across all people (one indexed query)."""
-    return (
-        db()
-        .collection_group("tasks")
-        .where(filter=firestore.FieldFilter("next_reminder_at", "<=", now))
-        .order_by("next_reminder_at")
-    )
-
-
-def _pages(query: firestore.Query) -> Iterator[list[firestore.DocumentSnapshot]]:
-    last: firestore.DocumentSnapshot | None = None
+def _pages(query: firestore.Query) -> Iterator[list[Snapshot]]:
+    last: Snapshot | None = None
     while True:
         page_query = query.limit(PAGE_SIZE)
         if last is not None:
@@ -64,14 +52,12 @@ def _pages(query: firestore.Query) -> Iterator[list[firestore.DocumentSnapshot]]
         last = page[-1]
 
 
-def _owner(snapshot: firestore.DocumentSnapshot) -> str | None:
+def _owner(snapshot: Snapshot) -> str | None:
     owner = snapshot.reference.parent.parent
     return owner.id if owner is not None and owner.parent.id == "users" else None
 
 
-def _jobs_in(
-    page: list[firestore.DocumentSnapshot], now: datetime, report: SweepReport
-) -> list[DigestJob]:
+def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[DigestJob]:
     """One digest job per person and channel among this page's due tasks."""
     jobs: dict[tuple[str, Channel], DigestJob] = {}
     stale = []
@@ -84,7 +70,7 @@ def _jobs_in(
         for channel in task.channels_on:
             jobs.setdefault((uid, channel), DigestJob(uid=uid, channel=channel, due_by=now))
     # Due but nothing to remind of (switched off or done without clearing): stop finding it.
-    report.stale_cleared += advance(stale, None)
+    report.stale_cleared += reminder_state.stop_reminding(stale)
     return list(jobs.values())
 
 
@@ -109,19 +95,3 @@ def run_sweep(now: datetime) -> SweepReport:
         report.batches_queued += enqueue(FAN_OUT_QUEUE, job_payload(batch), _batch_key(batch))
     log_event("INFO", "reminder sweep", now=now.isoformat(), **report.__dict__)
     return report
-
-
-def queue_digests(batch: DigestBatchJob) -> int:
-    """Queue each digest of a sweep page on its channel; how many were new.
-
-    A failure raises, and Cloud Tasks runs the batch again: those already queued are
-    dropped as duplicates by name.
-    """
-    with ThreadPoolExecutor(max_workers=ENQUEUE_WORKERS) as pool:
-        queued = pool.map(
-            lambda job: enqueue_delivery(
-                job.channel, job_payload(job), digest_task_key(job.uid, job.channel, batch.swept_at)
-            ),
-            batch.jobs,
-        )
-        return sum(queued)

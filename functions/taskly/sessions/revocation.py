@@ -11,8 +11,8 @@ revoked ID tokens in security rules.
 from firebase_admin import auth as firebase_auth
 from google.cloud import firestore
 
-from taskly.auth import app
-from taskly.firestore_client import db
+from taskly.platform.auth import app
+from taskly.platform.firestore_client import db
 
 
 def revocation_ref(uid: str) -> firestore.DocumentReference:

@@ -6,14 +6,12 @@ task it was taken from is deleted or changed meanwhile.
 
 import base64
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from taskly.errors import InvalidInput
+from taskly.vocabulary.errors import InvalidInput
+from taskly.vocabulary.ids import DOCUMENT_ID
 
-# Firestore reserves ids of the form __name__.
-DOCUMENT_ID = re.compile(r"^(?!__.*__$)[A-Za-z0-9_-]{1,128}$")
 CURSOR_MAX_CHARS = 256
 
 

@@ -4,12 +4,17 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, Literal
 
-from taskly.profiles.document import CHANNELS, Channel
-from taskly.timestamps import to_json
+from taskly.vocabulary.channels import CHANNELS, Channel
+from taskly.vocabulary.statuses import Status
+from taskly.vocabulary.timestamps import to_json
 
-Status = Literal["todo", "doing", "done"]
-STATUSES: tuple[Status, ...] = ("todo", "doing", "done")
-OPEN_STATUSES: list[Status] = ["todo", "doing"]
+# Who switched a task's reminder channels last: the app, or an unsubscribe link.
+ChangeSource = Literal["app", "unsubscribe"]
+CHANGE_SOURCES: tuple[ChangeSource, ...] = ("app", "unsubscribe")
+
+
+def _change_source(value: object) -> ChangeSource | None:
+    return next((source for source in CHANGE_SOURCES if source == value), None)
 
 
 @dataclass(frozen=True)
@@ -23,8 +28,8 @@ class Task:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     done_at: datetime | None = None
-    # Who last switched a channel ("app" or "unsubscribe"): the trigger stays quiet for links.
-    reminder_change_source: str | None = None
+    # Who last switched a channel: the trigger stays quiet for an unsubscribe link's change.
+    reminder_change_source: ChangeSource | None = None
 
     @classmethod
     def from_document(cls, task_id: str, data: dict[str, Any]) -> "Task":
@@ -38,7 +43,7 @@ class Task:
             created_at=data.get("created_at"),
             updated_at=data.get("updated_at"),
             done_at=data.get("done_at"),
-            reminder_change_source=data.get("reminder_change_source"),
+            reminder_change_source=_change_source(data.get("reminder_change_source")),
         )
 
     def to_document(self) -> dict[str, Any]:
@@ -57,14 +62,18 @@ class Task:
         return bool(self.channels_on) and self.status != "done"
 
     def to_json(self) -> dict[str, Any]:
+        """The API's shape of a task (the Task schema in openapi.yaml): every field but the
+        internal ones, times as ISO 8601 text."""
         return {
-            "id": self.id,
-            "description": self.description,
-            "status": self.status,
-            "notify_email": self.notify_email,
-            "notify_sms": self.notify_sms,
-            "next_reminder_at": to_json(self.next_reminder_at),
-            "created_at": to_json(self.created_at),
-            "updated_at": to_json(self.updated_at),
-            "done_at": to_json(self.done_at),
+            f.name: _json_value(getattr(self, f.name))
+            for f in fields(self)
+            if f.name not in _INTERNAL_FIELDS
         }
+
+
+# Kept for the trigger, never shown.
+_INTERNAL_FIELDS = frozenset({"reminder_change_source"})
+
+
+def _json_value(value: object) -> object:
+    return to_json(value) if isinstance(value, datetime) else value

@@ -6,11 +6,11 @@ that can go past a quota, which is what a quota needs: a ceiling, not an exact f
 
 from google.cloud import firestore
 
-from taskly.errors import Conflict
-from taskly.firestore_client import count
-from taskly.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX, TASKS_MAX
-from taskly.tasks.document import OPEN_STATUSES
-from taskly.tasks.store import get_task, tasks_of
+from taskly.platform.firestore_client import count
+from taskly.tasks.refs import read_task, tasks_of
+from taskly.vocabulary.errors import Conflict
+from taskly.vocabulary.limits import OPEN_TASKS_MAX, REMINDER_TASKS_MAX, TASKS_MAX
+from taskly.vocabulary.statuses import OPEN_STATUSES
 
 
 def open_task_count(uid: str) -> int:
@@ -42,13 +42,13 @@ def check_room_for_open_task(uid: str) -> None:
 
 def check_reopening(uid: str, task_id: str) -> None:
     """Moving a done task back to Todo or Doing needs room on the board."""
-    if get_task(uid, task_id).status == "done":
+    if read_task(uid, task_id).status == "done":
         check_room_for_open_task(uid)
 
 
 def check_room_for_reminders(uid: str, task_id: str) -> None:
     """Turning reminders on for a task that has none needs room among reminded tasks."""
-    if get_task(uid, task_id).wants_reminders:
+    if read_task(uid, task_id).wants_reminders:
         return
     if reminded_task_count(uid) >= REMINDER_TASKS_MAX:
         raise Conflict(

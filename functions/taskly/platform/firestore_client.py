@@ -10,9 +10,13 @@ from functools import cache
 from typing import Any, TypeVar
 
 from google.cloud import firestore
+from google.cloud.firestore_v1 import DocumentReference, DocumentSnapshot
 
-from taskly.errors import Unavailable
-from taskly.settings import project_id
+from taskly.platform.settings import project_id
+from taskly.vocabulary.errors import Unavailable
+
+# A document as read (the client's snapshot type is generic over its reference's type).
+Snapshot = DocumentSnapshot[DocumentReference]
 
 
 @cache
@@ -21,9 +25,12 @@ def db() -> firestore.Client:
     return firestore.Client(project=project_id())
 
 
-def count(query: firestore.Query) -> int:
+def count(query: firestore.Query | firestore.CollectionReference) -> int:
     """How many documents ``query`` matches, by aggregation (a read per 1,000 matched)."""
-    return int(query.count().get()[0][0].value)
+    # The client's annotations call AggregationQuery.get unbound; it returns rows of results.
+    aggregation: Any = query.count()
+    results = aggregation.get()
+    return int(results[0][0].value)
 
 
 ResultT = TypeVar("ResultT")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from taskly.text import without_bidi_controls
+from taskly.vocabulary.text import without_bidi_controls
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES_DIR),

@@ -6,7 +6,7 @@ from functools import cache
 import firebase_admin
 from firebase_admin import auth
 
-from taskly.settings import project_id
+from taskly.platform.settings import project_id
 
 
 @cache

@@ -1,7 +1,5 @@
-"""Confirming a reminder channel turning on or off: the feed item at once, the email or text
-through the delivery queue (which retries it when a provider is down). The switch's own
-transaction put the confirmations in the task's outbox (``reminders/outbox.py``); the
-trigger queues them from there.
+"""The confirmation queue's worker: the email or text saying a task's reminder channel turned
+on or off (queued by ``confirm_on_write.py``, or by the sweep from the outbox).
 
 A confirmation tells the person the state the switch has settled in. One whose write a later
 write undid stays quiet (the later one speaks), and so does one whose state is what the last
@@ -11,81 +9,21 @@ last one said otherwise. So flipping a switch again and again can't flood mail o
 the last message the person got matches the switch, whatever the order of flips.
 """
 
-from taskly import settings
+from typing import Any
+
 from taskly.delivery import ledger
-from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.queue import enqueue_delivery
 from taskly.delivery.send_once import Outcome, send_once
-from taskly.notifications import feed
-from taskly.profiles.document import Channel, Profile
 from taskly.profiles.store import profile_ref, read_profile
-from taskly.reminders import messages
+from taskly.reminders.compose import confirmation_message
 from taskly.reminders.jobs import (
     ConfirmationJob,
     confirmation_period_end,
     confirmation_slot_keys,
     job_payload,
 )
-from taskly.reminders.outbox import channel_changes, queue_task_outbox
 from taskly.tasks.document import Task
-from taskly.tasks.store import task_from, task_ref
-from taskly.tasks.writes import TaskWrite
-from taskly.timestamps import utc_now
-
-_CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS"}
-
-
-def feed_text(description: str, turned_on: list[Channel], turned_off: list[Channel]) -> str:
-    parts = []
-    if turned_on:
-        parts.append(f"on by {' and '.join(_CHANNEL_NAMES[c] for c in turned_on)}")
-    if turned_off:
-        parts.append(f"off for {' and '.join(_CHANNEL_NAMES[c] for c in turned_off)}")
-    return f"Reminders {' and '.join(parts)}: {description}"
-
-
-def confirm_reminder_change(write: TaskWrite) -> list[Channel]:
-    """Record the change in the feed and queue the confirmations waiting in the task's
-    outbox; the channels whose switch moved."""
-    before, after = write.before_task(), write.after_task()
-    if after is None:
-        return []
-    changes = channel_changes(before, after)
-    if not changes:
-        return []
-    turned_on = [channel for channel, on in changes.items() if on]
-    turned_off = [channel for channel, on in changes.items() if not on]
-    feed.add_notification(
-        write.uid,
-        write.event_id,
-        "reminders_on" if turned_on else "reminders_off",
-        feed_text(after.description, turned_on, turned_off),
-        write.task_id,
-        utc_now(),
-    )
-    queue_task_outbox(write.uid, write.task_id)
-    return list(changes)
-
-
-def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | None:
-    """The email or text this change calls for, to the account's own address or phone."""
-    address = profile.address(job.channel)
-    if address is None:
-        return None
-    if job.channel == "sms":
-        render_sms = (
-            messages.render_sms_reminders_on if job.turned_on else messages.render_sms_reminders_off
-        )
-        return Sms(address, render_sms(job.description))
-    if job.turned_on:
-        rendered = messages.render_reminders_on(
-            profile.first_name, job.description, list(job.channels_on), settings.APP_URL.value
-        )
-    else:
-        rendered = messages.render_reminders_off(
-            profile.first_name, job.description, settings.APP_URL.value
-        )
-    return Email(address, rendered.subject, rendered.html, rendered.text)
+from taskly.tasks.refs import task_from, task_ref
 
 
 def _direction(turned_on: bool) -> str:
@@ -97,7 +35,7 @@ def _current_task(job: ConfirmationJob) -> Task | None:
     return task_from(snapshot) if snapshot.exists else None
 
 
-def _told(keys: list[str]) -> list[tuple[str, dict]]:
+def _told(keys: list[str]) -> list[tuple[str, dict[str, Any]]]:
     """The period's confirmations so far, in the order they were sent: (key, record)."""
     used = ledger.read_all(keys)
     return [(key, used[key]) for key in keys if key in used]

@@ -1,4 +1,4 @@
-"""A person's whole account as one JSON document (its deletion: ``deletion_job``)."""
+"""A person's whole account as one JSON document, for them to download."""
 
 from datetime import datetime
 from typing import Any
@@ -7,21 +7,19 @@ from google.cloud import firestore
 
 from taskly.notifications import feed
 from taskly.profiles.document import Profile
-from taskly.tasks import store as task_store
-from taskly.timestamps import to_json
+from taskly.tasks.refs import task_from, tasks_of
+from taskly.vocabulary.timestamps import to_json
 
 
 def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
     """Everything stored about the person, as one JSON document."""
     uid = profile.uid
-    all_tasks = task_store.tasks_of(uid).order_by(
-        "created_at", direction=firestore.Query.DESCENDING
-    )
+    all_tasks = tasks_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
     notifications = feed.feed_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
     return {
         "exported_at": to_json(now),
         "profile": profile.to_json(),
-        "tasks": [task_store.task_from(s).to_json() for s in all_tasks.stream()],
+        "tasks": [task_from(s).to_json() for s in all_tasks.stream()],
         "notifications": [
             feed.notification_json(s.id, s.to_dict() or {}) for s in notifications.stream()
         ],

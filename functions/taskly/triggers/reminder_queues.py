@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from taskly.delivery.send_once import TRY_AGAIN, Outcome
-from taskly.reminders.confirmations import deliver_confirmation
-from taskly.reminders.digests import deliver_digest
+from taskly.platform.request_log import log_event, validation_problems
+from taskly.reminders.confirmation_delivery import deliver_confirmation
+from taskly.reminders.digest_delivery import deliver_digest
+from taskly.reminders.fan_out import queue_digests
 from taskly.reminders.jobs import DigestBatchJob, DigestJob, read_job
-from taskly.reminders.sweep import queue_digests
-from taskly.request_log import log_event, validation_problems
 
 
 class DeliveryDeferred(Exception):

@@ -1,7 +1,34 @@
-"""How much one person can have and do: every quota and rate in one place.
+"""How much one person can have and do: every quota, rate and size in one place.
 
-The README's table of limits lists these; a refused request names the limit it met.
+The README's table of limits lists these; a refused request names the limit it met. The
+limits of the API's inputs are read from its contract, functions/openapi.yaml, which the web
+app's build reads too: the browser never allows what the server refuses.
 """
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+API_CONTRACT = Path(__file__).resolve().parents[2] / "openapi.yaml"
+_CONTRACT: dict[str, Any] = yaml.safe_load(API_CONTRACT.read_text(encoding="utf-8"))
+_SCHEMAS: dict[str, Any] = _CONTRACT["components"]["schemas"]
+_PAGE_SIZE: dict[str, Any] = next(
+    parameter["schema"]
+    for parameter in _CONTRACT["paths"]["/api/tasks"]["get"]["parameters"]
+    if parameter["name"] == "limit"
+)
+
+# A task's text, and a first or last name, in characters after trimming.
+DESCRIPTION_MAX: int = _SCHEMAS["Description"]["maxLength"]
+NAME_MAX: int = _SCHEMAS["PersonName"]["maxLength"]
+# Notifications one request can mark read by id.
+READ_IDS_MAX: int = _SCHEMAS["NotificationsRead"]["properties"]["ids"]["maxItems"]
+# Tasks in one page of the task list.
+PAGE_DEFAULT: int = _PAGE_SIZE["default"]
+PAGE_MAX: int = _PAGE_SIZE["maximum"]
+# A JSON request body, in bytes.
+JSON_BODY_LIMIT = 32 * 1024
 
 # Open (Todo and Doing) tasks per person: a board a person can still read. Done tasks do not
 # count, so finishing work always makes room.
@@ -29,6 +56,8 @@ CODES_PER_NUMBER_PER_HOUR = 3
 CODES_PER_NUMBER_PER_DAY = 6
 # A new code for the number whose code is still on its way: not sooner than this after it.
 CODE_RESEND_AFTER_SECONDS = 60
+# Wrong codes entered for one code before it is spent: guessing six digits stays hopeless.
+WRONG_CODES_MAX = 5
 # Confirmations of a task's reminder switch, by email and by SMS alike: at most this many per
 # task and channel in each period of CONFIRMATION_PERIOD_SECONDS, each only when the switch's
 # state differs from the last one confirmed (the in-app feed records every change).
@@ -38,6 +67,9 @@ CONFIRMATION_PERIOD_SECONDS = 3600
 # and per day the done tasks whose created-to-done time is kept for the medians.
 PROGRESS_DAYS_KEPT = 400
 DONE_TIMES_PER_DAY_KEPT = 200
+# The Progress page's medians compare the last this-many days with as many before them: done
+# times older than twice this are forgotten.
+MEDIAN_WINDOW_DAYS = 30
 # Profile pictures. An upload is at most UPLOAD_LIMIT_MB. PNG and WEBP decode at full size, and
 # with libwebp's buffers and the colour conversions one decode peaks at up to ~16 bytes a pixel
 # (measured by tests/bench/bench_avatar_decode.py), so MAX_PIXELS_FULL_DECODE keeps it near
@@ -46,6 +78,7 @@ DONE_TIMES_PER_DAY_KEPT = 200
 # progressive or multi-scan JPEG keeps every coefficient (up to 8 bytes a pixel) and gets the
 # full-decode cap.
 UPLOAD_LIMIT_MB = 5
+UPLOAD_LIMIT = UPLOAD_LIMIT_MB * 1024 * 1024
 MAX_PIXELS_FULL_DECODE = 8_000_000
 MAX_PIXELS_JPEG = 64_000_000
 # Picture decodes at once per instance (functions-framework serves the api function from one

@@ -1,12 +1,13 @@
-"""Structured log entries through the SDK's logger, the shape Cloud Logging reads."""
+"""Structured log entries through the SDK's logger, the shape Cloud Logging reads: besides
+severity and message, an entry's keys become fields of its JSON payload."""
 
-from typing import Any
+from typing import Any, cast
 
 from firebase_functions import logger
 from flask import Request
 from pydantic import ValidationError
 
-from taskly.settings import project_id
+from taskly.platform.settings import project_id
 
 # Problems of one invalid input named in its log entry; the count says how many there were.
 _PROBLEMS_LOGGED = 10
@@ -34,12 +35,13 @@ def log_request(request: Request, status: int, latency_ms: float, uid: str | Non
     if trace_header:
         trace_id = trace_header.split("/", 1)[0]
         entry["logging.googleapis.com/trace"] = f"projects/{project_id()}/traces/{trace_id}"
-    logger.write(entry)
+    logger.write(cast(logger.LogEntry, entry))
 
 
 def log_event(severity: str, message: str, **fields: Any) -> None:
     """An entry for background work (triggers, sweeps)."""
-    logger.write({"severity": logger.LogSeverity(severity), "message": message, **fields})
+    entry = {"severity": logger.LogSeverity(severity), "message": message, **fields}
+    logger.write(cast(logger.LogEntry, entry))
 
 
 def validation_problems(error: ValidationError) -> dict[str, Any]:

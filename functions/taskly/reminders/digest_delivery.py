@@ -1,84 +1,26 @@
-"""Delivering one person's daily digest on one channel, and moving their tasks on."""
+"""The digest queue's worker: one person's daily digest on one channel, sent once, and their
+tasks moved on to the next reminder once every channel that reminds of them is done."""
 
-from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
-from google.api_core.exceptions import FailedPrecondition, NotFound
-from google.cloud import firestore
-
-from taskly import auth, settings
 from taskly.delivery import ledger
-from taskly.delivery.messages import Email, Message, Sms
 from taskly.delivery.send_once import SETTLED, Outcome, send_once
-from taskly.firestore_client import db
 from taskly.notifications import feed
-from taskly.profiles.document import CHANNELS, Channel, Profile
+from taskly.platform import auth
+from taskly.profiles.document import Profile
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.progress import summary
-from taskly.progress.store import read_stats
+from taskly.progress.document import read_stats
 from taskly.reminders import messages
+from taskly.reminders.compose import digest_message
+from taskly.reminders.due import due_tasks_of
 from taskly.reminders.jobs import DigestJob, digest_key
-from taskly.reminders.schedule import local_date
-from taskly.reminders.unsubscribe_token import make_unsubscribe_token
+from taskly.tasks import reminder_state
 from taskly.tasks.document import Task
-from taskly.tasks.store import task_from, tasks_of
-from taskly.timestamps import utc_now
-
-# Tasks one digest reads: the oldest due first. Any more wait for the next digest.
-DIGEST_TASKS_MAX = 500
-
-
-def unsubscribe_url(uid: str) -> str:
-    token = make_unsubscribe_token(settings.UNSUBSCRIBE_SIGNING_KEY.value, uid, None)
-    return f"{settings.APP_URL.value}/api/unsubscribe?token={token}"
-
-
-def digest_message(
-    profile: Profile, channel: Channel, tasks: list[Task], done_this_week: int
-) -> Message:
-    descriptions = [task.description for task in tasks]
-    address = profile.address(channel)
-    assert address is not None
-    if channel == "sms":
-        return Sms(address, messages.render_sms_digest(descriptions))
-    link = unsubscribe_url(profile.uid)
-    rendered = messages.render_digest(
-        profile.first_name,
-        descriptions,
-        settings.APP_URL.value,
-        link,
-        done_this_week=done_this_week,
-    )
-    return Email(
-        address,
-        rendered.subject,
-        rendered.html,
-        rendered.text,
-        {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-
-
-def due_tasks_of(job: DigestJob) -> list[firestore.DocumentSnapshot]:
-    query = (
-        tasks_of(job.uid)
-        .where(filter=firestore.FieldFilter("next_reminder_at", "<=", job.due_by))
-        .order_by("next_reminder_at")
-        .limit(DIGEST_TASKS_MAX)
-    )
-    return list(query.stream())
-
-
-def advance(snapshots: Iterable[firestore.DocumentSnapshot], next_at: datetime | None) -> int:
-    """Set each task's next reminder, unless the task changed since it was read."""
-    moved = 0
-    for snapshot in snapshots:
-        option = db().write_option(last_update_time=snapshot.update_time)
-        try:
-            snapshot.reference.update({"next_reminder_at": next_at}, option=option)
-            moved += 1
-        except (FailedPrecondition, NotFound):
-            pass  # Changed meanwhile (done, deleted, switched off): that write decided.
-    return moved
+from taskly.tasks.refs import task_from
+from taskly.vocabulary.channels import CHANNELS, Channel
+from taskly.vocabulary.local_time import local_date
+from taskly.vocabulary.timestamps import utc_now
 
 
 def _channels_settled(
@@ -120,10 +62,10 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
         return None
     profile = read_profile(job.uid)
     if profile is None or not auth.account_exists(job.uid):
-        advance(snapshots, None)  # nobody left to remind: these tasks stop being due
+        reminder_state.stop_reminding(snapshots)  # nobody left to remind
         return Outcome.ACCOUNT_GONE
     rows = [(snapshot, task_from(snapshot)) for snapshot in snapshots]
-    advance([snapshot for snapshot, task in rows if not task.wants_reminders], None)
+    reminder_state.stop_reminding([snapshot for snapshot, task in rows if not task.wants_reminders])
     rows = [(snapshot, task) for snapshot, task in rows if task.wants_reminders]
     if not rows:
         return None
@@ -153,5 +95,5 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
         for snapshot, task in rows
         if all(settled.get(channel, True) for channel in task.channels_on)
     ]
-    advance(finished, profile.next_reminder_after(job.due_by))
+    reminder_state.advance(finished, profile.next_reminder_after(job.due_by))
     return outcome

@@ -1,0 +1,1 @@
+"""Taskly's ties to the platform: settings, Firestore, Auth, logs and templates."""

@@ -1,0 +1,132 @@
+"""A task's reminder state, and the only code that changes it.
+
+The state is four fields of the task document: the channel switches ``notify_email`` and
+``notify_sms``; ``next_reminder_at``, when the sweep finds the task due (null unless a channel
+is on and the task is not done, so done, delete and unsubscribe stop reminders exactly then);
+and ``reminder_change_source``, who last switched a channel (a link's change is confirmed on
+its page, not by more mail). Routes, triggers and queue workers change it only through the
+operations below; an edit of a task's text or status takes the state ``follow_edit`` gives,
+in the edit's own transaction.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+
+from google.api_core.exceptions import FailedPrecondition
+from google.api_core.exceptions import NotFound as GoogleNotFound
+from google.cloud import firestore
+
+from taskly.platform.firestore_client import Snapshot, db, run_transaction, update_in_batches
+from taskly.profiles.document import Profile
+from taskly.profiles.store import read_profile
+from taskly.tasks.document import ChangeSource, Task
+from taskly.tasks.refs import read_task, task_ref, tasks_of
+from taskly.vocabulary.channels import Channel
+from taskly.vocabulary.errors import NotFound
+
+# Work done in the same transaction as a switch, given the task before and after it.
+AlsoInTransaction = Callable[[firestore.Transaction, str, Task, Task, datetime], None]
+
+
+def next_reminder(
+    before: Task | None, after: Task, profile: Callable[[], Profile], now: datetime
+) -> datetime | None:
+    """When ``after`` is next reminded: never while it wants no reminders; the person's next
+    remind time when reminders (re)start; otherwise the time already set."""
+    if not after.wants_reminders:
+        return None
+    if before is not None and before.wants_reminders and after.next_reminder_at is not None:
+        return after.next_reminder_at
+    return profile().next_reminder_after(now)
+
+
+def follow_edit(
+    transaction: firestore.Transaction, uid: str, before: Task, after: Task, now: datetime
+) -> Task:
+    """``after`` (an edit of ``before`` inside ``transaction``) with its reminder time kept true."""
+
+    def profile() -> Profile:
+        return read_profile(uid, transaction) or Profile(uid)
+
+    return replace(after, next_reminder_at=next_reminder(before, after, profile, now))
+
+
+def _switch(
+    transaction: firestore.Transaction,
+    uid: str,
+    task_id: str,
+    switches: Mapping[Channel, bool],
+    source: ChangeSource,
+    now: datetime,
+    also: AlsoInTransaction | None,
+) -> Task:
+    before = read_task(uid, task_id, transaction)
+    after = replace(
+        before,
+        notify_email=switches.get("email", before.notify_email),
+        notify_sms=switches.get("sms", before.notify_sms),
+        reminder_change_source=source,
+        updated_at=now,
+    )
+    after = follow_edit(transaction, uid, before, after, now)
+    transaction.set(task_ref(uid, task_id), after.to_document())
+    if also is not None:
+        also(transaction, uid, before, after, now)
+    return after
+
+
+def switch_channels(
+    uid: str,
+    task_id: str,
+    switches: Mapping[Channel, bool],
+    source: ChangeSource,
+    now: datetime,
+    also: AlsoInTransaction | None = None,
+) -> Task:
+    """Turn the named channels on or off, atomically with ``also``'s writes."""
+    return run_transaction(_switch, uid, task_id, switches, source, now, also)
+
+
+def stop_email_reminders(uid: str, task_ids: frozenset[str] | None, now: datetime) -> int:
+    """Turn email reminders off (on ``task_ids``, or every task) for an unsubscribe link; how
+    many tasks changed."""
+    query = tasks_of(uid).where(filter=firestore.FieldFilter("notify_email", "==", True))
+    changed = 0
+    for snapshot in query.stream():
+        if task_ids is not None and snapshot.id not in task_ids:
+            continue
+        try:
+            switch_channels(uid, snapshot.id, {"email": False}, "unsubscribe", now)
+        except NotFound:
+            continue  # deleted meanwhile
+        changed += 1
+    return changed
+
+
+def advance(snapshots: Iterable[Snapshot], next_at: datetime | None) -> int:
+    """After a send: set each task's next reminder, unless the task changed since it was
+    read (that write decided); how many moved."""
+    moved = 0
+    for snapshot in snapshots:
+        option = db().write_option(last_update_time=snapshot.update_time)
+        try:
+            snapshot.reference.update({"next_reminder_at": next_at}, option=option)
+            moved += 1
+        except (FailedPrecondition, GoogleNotFound):
+            pass  # Changed meanwhile (done, deleted, switched off): that write decided.
+    return moved
+
+
+def stop_reminding(snapshots: Iterable[Snapshot]) -> int:
+    """Tasks found due with nothing to remind of (switched off, done, or their person gone):
+    the sweep stops finding them. Unless changed since read; how many stopped."""
+    return advance(snapshots, None)
+
+
+def reschedule(uid: str, profile: Profile, now: datetime) -> int:
+    """After the person's time zone or remind time changed, move every pending reminder."""
+    pending = tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None))
+    next_at = profile.next_reminder_after(now)
+    refs = (snapshot.reference for snapshot in pending.stream())
+    return update_in_batches(refs, {"next_reminder_at": next_at})

@@ -1,0 +1,1 @@
+"""What the Firestore trigger and the task queues run, called from main.py."""

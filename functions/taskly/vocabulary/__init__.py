@@ -1,0 +1,1 @@
+"""The words every layer shares: channels, statuses, ids, local time, limits and errors."""
