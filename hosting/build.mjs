@@ -1,4 +1,5 @@
-// Bundles the page entry modules (and the Firebase SDK) into hosting/public/assets/.
+// Writes the HTML pages from their templates (hosting/html/), then bundles
+// the page entry modules (and the Firebase SDK) into hosting/public/assets/.
 // Usage: node hosting/build.mjs
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -7,10 +8,13 @@ import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { parse } from "yaml";
 import { appCheckSiteKey } from "./app-check-site-key.mjs";
+import { renderPages } from "./render-pages.mjs";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(hostingDir, "src", "pages");
 const outDir = join(hostingDir, "public", "assets");
+
+renderPages(hostingDir);
 
 // The limits the browser enforces come from the API's contract, the one place they are set.
 const schemas = parse(readFileSync(join(hostingDir, "..", "openapi.yaml"), "utf8")).components
