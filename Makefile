@@ -24,6 +24,7 @@ dev: setup
 
 test: setup browser
 	$(VENV)/bin/ruff check .
+	node --test tests/js/
 	$(PY) -m tools.devstack test $(PYTEST_ARGS)
 
 lint: setup

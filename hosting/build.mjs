@@ -6,8 +6,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-import { parse } from "yaml";
 import { appCheckSiteKey } from "./app-check-site-key.mjs";
+import { webAppContract } from "./api-contract.mjs";
 import { renderPages } from "./render-pages.mjs";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
@@ -16,14 +16,8 @@ const outDir = join(hostingDir, "public", "assets");
 
 renderPages(hostingDir);
 
-// The limits the browser enforces come from the API's contract, the one place they are set.
-const schemas = parse(readFileSync(join(hostingDir, "..", "openapi.yaml"), "utf8")).components
-  .schemas;
-const limits = {
-  descriptionMax: schemas.Description.maxLength,
-  nameMax: schemas.PersonName.maxLength,
-  readIdsMax: schemas.NotificationsRead.properties.ids.maxItems,
-};
+// The limits the browser enforces and the task's shape come from the API's contract.
+const contract = webAppContract();
 
 // Where the browser finds the Auth and Firestore emulators: firebase.json's emulators block.
 const { emulators } = JSON.parse(readFileSync(join(hostingDir, "..", "firebase.json"), "utf8"));
@@ -48,9 +42,11 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: "warning",
   define: {
-    TASKLY_LIMITS: JSON.stringify(limits),
+    TASKLY_LIMITS: JSON.stringify(contract.limits),
     TASKLY_EMULATORS: JSON.stringify(emulatorHosts),
     TASKLY_APP_CHECK_SITE_KEY: JSON.stringify(appCheckSiteKey(join(hostingDir, "..", "functions"))),
+    // The task's fields and statuses (hosting/src/lib/task.js).
+    TASKLY_TASK: JSON.stringify(contract.task),
   },
 });
 
