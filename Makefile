@@ -26,6 +26,7 @@ test: setup browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	PYTHONPATH=functions $(VENV)/bin/lint-imports
+	node --test tests/js/
 	$(PY) -m tools.devstack test $(PYTEST_ARGS)
 
 lint: setup

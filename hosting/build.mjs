@@ -1,25 +1,23 @@
-// Bundles the page entry modules (and the Firebase SDK) into hosting/public/assets/.
+// Writes the HTML pages from their templates (hosting/html/), then bundles
+// the page entry modules (and the Firebase SDK) into hosting/public/assets/.
 // Usage: node hosting/build.mjs
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-import { parse } from "yaml";
 import { appCheckSiteKey } from "./app-check-site-key.mjs";
+import { webAppContract } from "./api-contract.mjs";
+import { renderPages } from "./render-pages.mjs";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(hostingDir, "src", "pages");
 const outDir = join(hostingDir, "public", "assets");
 
-// The limits the browser enforces come from the API's contract, the one place they are set.
-const schemas = parse(readFileSync(join(hostingDir, "..", "functions", "openapi.yaml"), "utf8")).components
-  .schemas;
-const limits = {
-  descriptionMax: schemas.Description.maxLength,
-  nameMax: schemas.PersonName.maxLength,
-  readIdsMax: schemas.NotificationsRead.properties.ids.maxItems,
-};
+renderPages(hostingDir);
+
+// The limits the browser enforces and the task's shape come from the API's contract.
+const contract = webAppContract();
 
 // Where the browser finds the Auth and Firestore emulators: firebase.json's emulators block.
 const { emulators } = JSON.parse(readFileSync(join(hostingDir, "..", "firebase.json"), "utf8"));
@@ -44,9 +42,11 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: "warning",
   define: {
-    TASKLY_LIMITS: JSON.stringify(limits),
+    TASKLY_LIMITS: JSON.stringify(contract.limits),
     TASKLY_EMULATORS: JSON.stringify(emulatorHosts),
     TASKLY_APP_CHECK_SITE_KEY: JSON.stringify(appCheckSiteKey(join(hostingDir, "..", "functions"))),
+    // The task's fields and statuses (hosting/src/lib/task.js).
+    TASKLY_TASK: JSON.stringify(contract.task),
   },
 });
 

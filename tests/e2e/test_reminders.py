@@ -116,10 +116,11 @@ def test_the_bell_lists_the_reminders_that_went_out(
     db.document(f"users/{person.uid}/tasks/{task['id']}").update({"next_reminder_at": due})
 
     run_sweep(datetime.now(UTC))
-    arrived(
+    texts = arrived(
         lambda: [m for m in capture.messages(to=phone) if m["body"].startswith("Taskly reminder:")],
         1,
     )
+    assert len(texts) == 1
 
     page.get_by_role("button", name=re.compile("^Notifications")).click()
     panel = page.get_by_role("region", name="Notifications")

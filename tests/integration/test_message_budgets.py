@@ -33,6 +33,22 @@ def _budget_counts(db, person: Person) -> dict:
     return db.document(f"users/{person.uid}/message_budget/{_today()}").get().to_dict() or {}
 
 
+def _confirmations_finished(db, person: Person, channel: str, count: int) -> list[str]:
+    """The states of the person's ``count`` confirmations on ``channel``, once each is
+    recorded and none is still being sent."""
+
+    def states() -> list[str] | None:
+        records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid))
+        found = sorted(
+            record.get("state")
+            for record in records.stream()
+            if record.get("template") == "confirmation" and record.get("channel") == channel
+        )
+        return found if len(found) == count and "sending" not in found else None
+
+    return eventually(states)
+
+
 def _task_with(person: Person, description: str, *, email: bool, sms: bool = False) -> str:
     task = person.post("/tasks", json={"description": description}).json()
     answer = person.put(f"/tasks/{task['id']}/reminders", json={"email": email, "sms": sms})
@@ -50,9 +66,8 @@ def test_a_normal_person_gets_every_confirmation_and_each_counts_once(db, person
     assert _budget_counts(db, person)["email"] == 3
     # The records that stop a second send hold an address: they expire (a TTL policy).
     records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid))
-    for record in records.stream():
-        kept = record.get("expires_at") - record.get("created_at")
-        assert kept == timedelta(days=30)
+    kept = [record.get("expires_at") - record.get("created_at") for record in records.stream()]
+    assert kept == [timedelta(days=30)] * 3
 
 
 def test_confirmations_stop_short_of_the_accounts_daily_budget(db, person):
@@ -63,6 +78,8 @@ def test_confirmations_stop_short_of_the_accounts_daily_budget(db, person):
     eventually(lambda: capture.messages(to=person.email, channel="email"))
     second = _task_with(person, "Past the budget", email=True)
 
+    # The second was refused for good: nothing of it can still go out.
+    assert _confirmations_finished(db, person, "email", 2) == ["failed", "sent"]
     mails = settled(lambda: capture.messages(to=person.email, channel="email"))
 
     assert [mail["subject"] for mail in mails] == ['Reminders on: "Fits the budget"']
@@ -71,9 +88,6 @@ def test_confirmations_stop_short_of_the_accounts_daily_budget(db, person):
     assert person.get(f"/tasks/{second}").json()["notify_email"] is True
     assert person.get(f"/tasks/{first}").json()["notify_email"] is True
     eventually(lambda: person.get("/notifications").json()["unread_count"] == 2)
-    records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid))
-    states = sorted(record.get("state") for record in records.stream())
-    assert states == ["failed", "sent"]
 
 
 def test_the_days_digest_still_goes_when_confirmations_used_their_share(db, person):
@@ -96,8 +110,11 @@ def test_texts_stop_at_the_accounts_daily_budget(db, person):
 
     _task_with(person, "No more texts today", email=False, sms=True)
 
+    assert _confirmations_finished(db, person, "sms", 1) == ["failed"]
     texts = settled(lambda: capture.messages(to=phone, channel="sms"), quiet=4.0)
     assert len(texts) == 1  # the code only
+    # The refused confirmation was counted and taken back out.
+    assert _budget_counts(db, person)["sms"] == TEXTS_PER_ACCOUNT_PER_DAY - KEPT_FOR_DIGESTS
     eventually(lambda: person.get("/notifications").json()["unread_count"] == 1)
 
 
@@ -120,5 +137,6 @@ def test_no_text_of_any_kind_past_the_projects_daily_budget(db, person, project_
     mails = arrived(lambda: capture.messages(to=person.email, channel="email"), 1)
 
     assert len(mails) == 1  # email has its own budget
+    assert _confirmations_finished(db, person, "sms", 1) == ["failed"]
     assert settled(lambda: capture.messages(to=phone, channel="sms")) == []
     assert "sms" not in _budget_counts(db, person)

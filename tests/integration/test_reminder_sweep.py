@@ -280,7 +280,9 @@ def test_each_digest_sent_adds_one_item_to_the_feed_per_channel(db, person):
     for task_id in tasks:
         answer = person.put(f"/tasks/{task_id}/reminders", json={"email": True, "sms": True})
         assert answer.status_code == 200, answer.text
-    make_due(db, person, tasks, day)
+    for second, task_id in enumerate(tasks):
+        # A second apart: the digest lists the oldest due first, so the feed names these three.
+        make_due(db, person, [task_id], day + timedelta(seconds=second))
     job = DigestJob(uid=person.uid, channel="email", due_by=day + timedelta(minutes=1))
 
     run_sweep(day + timedelta(minutes=1))
@@ -290,19 +292,8 @@ def test_each_digest_sent_adds_one_item_to_the_feed_per_channel(db, person):
     assert enqueue_delivery("email", job_payload(job), f"again-{person.uid}")
 
     items = settled(lambda: _digest_feed(person))
-    by_channel = {}
-    for item in items:
-        how, listed = re.fullmatch(
-            r"Reminder sent by (\w+): (.+) and 1 more", item["text"]
-        ).groups()
-        by_channel[how] = listed.split(", ")
-        assert item["read"] is False
-    assert sorted(by_channel) == ["SMS", "email"]  # one item per channel
-    for named in by_channel.values():
-        assert len(named) == 3 and set(named) < {
-            "Pay rent",
-            "Call grandma",
-            "Water plants",
-            "Book flights",
-        }
+    assert sorted((item["text"], item["read"]) for item in items) == [
+        ("Reminder sent by SMS: Pay rent, Call grandma, Water plants and 1 more", False),
+        ("Reminder sent by email: Pay rent, Call grandma, Water plants and 1 more", False),
+    ]
     assert len(digests(person)) == 1

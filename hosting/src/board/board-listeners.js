@@ -8,23 +8,25 @@ import {
   where,
 } from "firebase/firestore";
 import { readRows, watchDocument, watchRows } from "../lib/firestore.js";
-import { OPEN_STATUSES } from "./task-store.js";
+import { DONE, OPEN_STATUSES, taskFromData } from "../lib/task.js";
+import { gatherDeliveries } from "./gather-deliveries.js";
 
 /** Done tasks read at a time: the board opens with the most recent, "Show older" pages on. */
-export const DONE_PAGE_SIZE = 50;
+const DONE_PAGE_SIZE = 50;
 /** A copy of the server's open-task quota (limits.py), firestore.rules' cap on a task query. */
 const OPEN_TASKS_MAX = 2000;
 
 /**
- * What the board reads: every open task (bounded by the open-task quota), one page of the
- * most recently done ones, older done pages on request, and the person's statistics (Done's
- * count and today's done count), all fed into the store.
+ * What the board reads from Firestore, into `store` (task-store.js): every open task (bounded
+ * by the open-task quota), the most recently done ones (the recent Done page), and the
+ * person's statistics document, all live; older Done pages on request (`readOlderDone`). What
+ * the task listeners deliver for one change reaches the store as one (gather-deliveries.js).
  */
-export function watchBoard(db, uid, store, onError) {
+export function watchBoard(db, uid, store) {
   const tasks = collection(db, "users", uid, "tasks");
-  const done = query(tasks, where("status", "==", "done"), orderBy("done_at", "desc"));
-  let lastDone = null;
-  let olderLoaded = false;
+  const done = query(tasks, where("status", "==", DONE), orderBy("done_at", "desc"));
+  const deliveries = gatherDeliveries(store.receiveRows);
+  const donePage = (rows, last) => ({ rows, cursor: last, full: rows.length === DONE_PAGE_SIZE });
 
   const stops = [
     watchRows(
@@ -34,31 +36,31 @@ export function watchBoard(db, uid, store, onError) {
         orderBy("created_at", "desc"),
         limit(OPEN_TASKS_MAX),
       ),
-      (rows) => store.receiveServerTasks("open", rows),
-      onError,
+      (rows) => deliveries.add("open", rows),
+      store.failLoading,
+      taskFromData,
     ),
     watchRows(
       query(done, limit(DONE_PAGE_SIZE)),
-      (rows, snapshot) => {
-        if (!olderLoaded) {
-          lastDone = snapshot.docs.at(-1) ?? null;
-          store.setDoneHasMore(rows.length === DONE_PAGE_SIZE);
-        }
-        store.receiveServerTasks("done", rows);
-      },
-      onError,
+      (rows, snapshot) => deliveries.add("done", donePage(rows, snapshot.docs.at(-1) ?? null)),
+      store.failLoading,
+      taskFromData,
     ),
     watchDocument(doc(db, "users", uid, "stats", "progress"), store.receiveStats, () => {}),
   ];
 
   return {
-    stop: () => stops.forEach((stop) => stop()),
-    async showOlderDone() {
-      if (!lastDone) return;
-      const page = await readRows(query(done, startAfter(lastDone), limit(DONE_PAGE_SIZE)));
-      olderLoaded = true;
-      lastDone = page.last ?? lastDone;
-      store.addOlderDone(page.rows, page.rows.length === DONE_PAGE_SIZE);
+    stop() {
+      deliveries.stop();
+      for (const stop of stops) stop();
+    },
+    /** The page of done tasks after `cursor` (a document a page ended with). */
+    async readOlderDone(cursor) {
+      const page = await readRows(
+        query(done, startAfter(cursor), limit(DONE_PAGE_SIZE)),
+        taskFromData,
+      );
+      return donePage(page.rows, page.last);
     },
   };
 }

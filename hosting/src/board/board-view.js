@@ -1,12 +1,14 @@
+import { STATUSES } from "../lib/task.js";
 import { createCard, DRAG_TYPE } from "./card.js";
-import { STATUSES } from "./task-store.js";
-import { localDay } from "../lib/dates.js";
+import { placeCards } from "./place-cards.js";
 
 const SLOW_LOAD_MS = 8000;
 
 /**
- * Renders the store's state into the three columns. Cards are kept by key and only moved
- * when their place changes, so focus and an edit in progress survive updates.
+ * Draws the board the store derives (board-state.js) into the columns, and sends the person's
+ * intents to `actions`: showOlderDone(), move(task, status), and the card's (card.js). Cards
+ * are kept by key, redrawn only when their task changed, and moved only when their place
+ * changes, so focus and an edit in progress survive updates.
  */
 export function createBoardView(actions) {
   const board = document.getElementById("board");
@@ -24,16 +26,7 @@ export function createBoardView(actions) {
   const showOlder = document.getElementById("show-older-done");
   const doneToday = document.getElementById("done-today");
   const doneTodayCount = document.getElementById("done-today-count");
-  showOlder.addEventListener("click", async () => {
-    showOlder.disabled = true;
-    showOlder.textContent = "Loading…";
-    try {
-      await actions.showOlderDone();
-    } finally {
-      showOlder.disabled = false;
-      showOlder.textContent = "Show older";
-    }
-  });
+  showOlder.addEventListener("click", () => actions.showOlderDone());
 
   const slowTimer = setTimeout(() => {
     status.textContent = "Still loading your tasks… Check your connection if this takes long.";
@@ -95,9 +88,10 @@ export function createBoardView(actions) {
     if (state.saving) setText(saveState, "Saving…");
     else if (state.lastSaveFailed) setText(saveState, "Last change not saved");
     else if (saveState.textContent) setText(saveState, "All changes saved");
-    showDoneToday(state.stats);
+    doneToday.hidden = state.doneToday <= 0;
+    setText(doneTodayCount, String(state.doneToday));
     if (!state.loaded) return;
-    emptyState.hidden = state.tasks.length > 0;
+    emptyState.hidden = state.tasks.size > 0;
 
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
@@ -106,13 +100,10 @@ export function createBoardView(actions) {
         ? [focused.selectionStart, focused.selectionEnd, focused.selectionDirection]
         : null;
     const focusedColumn = focusedCard?.closest(".column");
-    const byColumn = Object.fromEntries(STATUSES.map((columnState) => [columnState, []]));
-    for (const task of state.tasks) byColumn[task.status].push(task);
     // Stale cards go first, so a card only moves when its own place changes: moving the
     // card being edited would blur it and save a half-typed text.
-    const wanted = new Set(state.tasks.map((task) => task.id));
     for (const [id, card] of cards) {
-      if (wanted.has(id)) continue;
+      if (state.tasks.has(id)) continue;
       const unsaved = card.unsavedText();
       card.dispose();
       card.element.remove();
@@ -120,27 +111,21 @@ export function createBoardView(actions) {
       if (unsaved) actions.editLost(card.task, unsaved);
     }
     for (const [columnState, column] of Object.entries(columns)) {
-      const tasks = byColumn[columnState];
-      // Only cards whose task changed are redrawn, and only a column whose order changed
-      // is walked through in the DOM.
+      const tasks = state.columns[columnState];
       for (const task of tasks) cardFor(task);
-      const order = tasks.map((task) => task.id);
-      placeCards(column, order, (id) => cards.get(id).element);
-      // Done shows a page at a time: its count is the person's total, once they have more.
-      const total =
-        columnState === "done" && state.doneHasMore
-          ? Math.max(state.doneTotal, tasks.length)
-          : tasks.length;
-      setText(column.count, String(total));
+      column.order = placeCards(
+        column.list,
+        column.order,
+        tasks.map((task) => task.id),
+        (id) => cards.get(id).element,
+      );
+      setText(column.count, String(state.counts[columnState]));
     }
-    showOlder.hidden = !state.doneHasMore;
+    const { hasMore, loading } = state.olderDone;
+    showOlder.hidden = !hasMore;
+    showOlder.disabled = loading;
+    setText(showOlder, loading ? "Loading…" : "Show older");
     if (focusedCard) restoreFocus(focused, selection, focusedColumn);
-  }
-
-  function showDoneToday(stats) {
-    const count = stats?.days?.[localDay(stats.timezone)]?.done ?? 0;
-    doneToday.hidden = count <= 0;
-    setText(doneTodayCount, String(count));
   }
 
   function cardFor(task) {
@@ -182,34 +167,6 @@ export function createBoardView(actions) {
       cards.clear();
     },
   };
-}
-
-/**
- * Puts the column's cards in `order`, touching only the stretch between the first and the
- * last place where it differs from the column's current order (one card added or moved is
- * one DOM change, however long the column).
- */
-function placeCards(column, order, elementOf) {
-  const previous = column.order;
-  let start = 0;
-  while (start < order.length && order[start] === previous[start]) start += 1;
-  if (start === order.length && order.length === previous.length) return;
-  let endNew = order.length;
-  let endOld = previous.length;
-  while (endNew > start && endOld > start && order[endNew - 1] === previous[endOld - 1]) {
-    endNew -= 1;
-    endOld -= 1;
-  }
-  // The first unchanged card after the stretch (or the end of the list) is the anchor.
-  let anchor = endNew < order.length ? elementOf(order[endNew]) : null;
-  for (let index = endNew - 1; index >= start; index -= 1) {
-    const element = elementOf(order[index]);
-    if (element.nextSibling !== anchor || element.parentNode !== column.list) {
-      column.list.insertBefore(element, anchor);
-    }
-    anchor = element;
-  }
-  column.order = order;
 }
 
 // Writing the same text again still replaces the node and makes the browser lay out anew.

@@ -1,8 +1,8 @@
 import { LIMITS } from "../lib/limits.js";
+import { channelsInWords, remindersRunning, STATUS_LABELS } from "../lib/task.js";
 import { icon } from "../ui/icon.js";
 import { createCardEditor } from "./card-editor.js";
 import { closeStatusMenuOf, openStatusMenu } from "./status-menu.js";
-import { remindersRunning, STATUS_LABELS } from "./task-store.js";
 
 export const DRAG_TYPE = "application/x-taskly-task";
 
@@ -110,8 +110,7 @@ export function createCard(task, actions) {
     // A done task is reminded of no more (the server keeps the switches for a reopen).
     const running = remindersRunning(task);
     reminderBadge.hidden = !running;
-    const channels = [task.notify_email && "email", task.notify_sms && "SMS"].filter(Boolean);
-    reminderBadge.title = `Reminders on: ${channels.join(" and ")}`;
+    reminderBadge.title = `Reminders on: ${channelsInWords(task)}`;
     remindersButton.classList.toggle("is-on", running);
     editor.taskChanged();
   }

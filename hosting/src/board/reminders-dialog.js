@@ -1,9 +1,10 @@
 import { timeOfDay, zoneInWords } from "../lib/dates.js";
+import { CHANNELS, DONE, remindersRunning } from "../lib/task.js";
 import { openModal } from "../ui/dialog.js";
-import { remindersRunning } from "./task-store.js";
 
 /**
- * Asks which reminders a task should have; resolves with { email, sms }, or null if cancelled.
+ * Asks which reminders a task should have; resolves with the switches ({ email, sms }, named as
+ * in lib/task.js's CHANNELS, which the form's fields are), or null if cancelled.
  * Opens at once; `profile` (a promise of the person's profile, or null) then fills in when
  * reminders go out, and lets SMS on once the phone is verified. An unconfirmed email address
  * (`emailVerified` false) is explained next to the Email switch. A done task's reminders have
@@ -15,14 +16,15 @@ export async function askReminders(task, profile, emailVerified) {
   const { email, sms } = form.elements;
   const smsNote = document.getElementById("reminder-sms-note");
   const schedule = document.getElementById("reminders-schedule");
-  const done = task.status === "done";
+  const done = task.status === DONE;
   document.getElementById("reminders-task").textContent = task.description;
   document.getElementById("reminders-done-note").hidden = !done;
   document.getElementById("reminders-confirmations").hidden = done;
   document.getElementById("reminders-save").hidden = done;
   document.getElementById("reminders-cancel").textContent = done ? "Close" : "Cancel";
-  email.checked = remindersRunning(task) && task.notify_email;
-  sms.checked = remindersRunning(task) && task.notify_sms;
+  for (const channel of CHANNELS) {
+    form.elements[channel.name].checked = remindersRunning(task) && task[channel.field];
+  }
   email.disabled = done;
   const allowSms = (verified) => {
     sms.disabled = done || !verified;
@@ -43,5 +45,7 @@ export async function askReminders(task, profile, emailVerified) {
 
   const answer = await openModal(dialog);
   if (answer !== "save" || done) return null;
-  return { email: email.checked, sms: sms.checked };
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [channel.name, form.elements[channel.name].checked]),
+  );
 }

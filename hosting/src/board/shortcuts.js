@@ -1,7 +1,8 @@
+import { STATUSES } from "../lib/task.js";
 import { openModal } from "../ui/dialog.js";
 
-// Digits follow the columns from left to right.
-const MOVES = { 1: "todo", 2: "doing", 3: "done" };
+// Digits follow the columns from left to right: 1 is the first.
+const MOVES = Object.fromEntries(STATUSES.map((status, index) => [String(index + 1), status]));
 
 // Inside a card's open editor (its text, Save, Cancel, Keep mine) keys belong to the edit.
 const isTyping = (target) =>

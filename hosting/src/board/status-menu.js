@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "./task-store.js";
+import { STATUSES, STATUS_LABELS } from "../lib/task.js";
 
 /**
  * The one status menu of the board, opened from a card's status button: a card moves only
@@ -22,14 +22,14 @@ function build() {
   menu.setAttribute("popover", "auto");
   menu.setAttribute("role", "menu");
   menu.setAttribute("aria-label", "Move to");
-  for (const [status, label] of Object.entries(STATUS_LABELS)) {
+  for (const status of STATUSES) {
     const item = document.createElement("button");
     item.type = "button";
     item.className = "status-menu-item";
     item.setAttribute("role", "menuitemradio");
     item.dataset.status = status;
     item.tabIndex = -1;
-    item.textContent = label;
+    item.textContent = STATUS_LABELS[status];
     item.addEventListener("click", () => choose(status));
     menu.append(item);
   }

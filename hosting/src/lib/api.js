@@ -1,4 +1,3 @@
-import { showToast } from "../ui/toasts.js";
 import { appCheckHeaders } from "./app-check.js";
 import { getAuthReady } from "./session.js";
 
@@ -41,9 +40,20 @@ async function idToken() {
 }
 
 // A refusal for going too fast is waited out and tried again, this many times, if the wait the
-// server names (Retry-After) is short; longer waits are shown as they are.
+// server names (Retry-After) is short; a longer wait reaches the caller as the refusal it is.
 const RATE_LIMIT_RETRIES = 2;
 const RATE_LIMIT_WAIT_MAX_SECONDS = 30;
+
+const retryWaitListeners = new Set();
+
+/**
+ * Calls `listener({ seconds, method, path })` whenever a request refused for going too fast is
+ * waited out before it is sent again (for the page to say so); returns how to stop.
+ */
+export function onRetryWait(listener) {
+  retryWaitListeners.add(listener);
+  return () => retryWaitListeners.delete(listener);
+}
 
 // A request lost on the network (no answer: maybe never sent, maybe done) is sent again only
 // when doing it twice is harmless: reads, and PUT (a create under the id the browser chose
@@ -79,7 +89,7 @@ async function call(method, path, options = {}, attempt = 0) {
     wait > 0 &&
     wait <= RATE_LIMIT_WAIT_MAX_SECONDS
   ) {
-    showToast(`Lots of changes at once. Saving again in ${wait} s…`, { timeout: wait * 1000 });
+    for (const listener of retryWaitListeners) listener({ seconds: wait, method, path });
     await sleep(wait * 1000);
     return call(method, path, options, attempt + 1);
   }

@@ -17,18 +17,18 @@ export async function openFirestore() {
 }
 
 /**
- * Listens to a query; rows are plain objects shaped like the API's (ISO timestamps). A row
+ * Listens to a query; `onRows(rows, snapshot)`. A row is `shape(id, data)` of a document, with
+ * its timestamps as ISO strings (as the API writes them); by default all of its data. A row
  * that did not change keeps its identity between snapshots, so the page redraws only what did.
- * `onRows(rows, snapshot)`.
  */
-export function watchRows(firestoreQuery, onRows, onError) {
+export function watchRows(firestoreQuery, onRows, onError, shape = allData) {
   const rows = new Map();
   return onSnapshot(
     firestoreQuery,
     (snapshot) => {
       for (const change of snapshot.docChanges()) {
         if (change.type === "removed") rows.delete(change.doc.id);
-        else rows.set(change.doc.id, toRow(change.doc));
+        else rows.set(change.doc.id, toRow(change.doc, shape));
       }
       onRows(
         snapshot.docs.map((doc) => rows.get(doc.id)),
@@ -39,10 +39,13 @@ export function watchRows(firestoreQuery, onRows, onError) {
   );
 }
 
-/** Reads a query once: its rows, and the last document (to page on from). */
-export async function readRows(firestoreQuery) {
+/** Reads a query once: its rows (as watchRows makes them), and the last document (to page on). */
+export async function readRows(firestoreQuery, shape = allData) {
   const snapshot = await getDocs(firestoreQuery);
-  return { rows: snapshot.docs.map(toRow), last: snapshot.docs.at(-1) ?? null };
+  return {
+    rows: snapshot.docs.map((doc) => toRow(doc, shape)),
+    last: snapshot.docs.at(-1) ?? null,
+  };
 }
 
 /** Listens to one document: `onData(data)`, with null while it does not exist. */
@@ -54,10 +57,12 @@ export function watchDocument(reference, onData, onError) {
   );
 }
 
-function toRow(doc) {
-  const row = { id: doc.id };
+const allData = (id, data) => ({ id, ...data });
+
+function toRow(doc, shape) {
+  const data = {};
   for (const [field, value] of Object.entries(doc.data())) {
-    row[field] = value instanceof Timestamp ? value.toDate().toISOString() : value;
+    data[field] = value instanceof Timestamp ? value.toDate().toISOString() : value;
   }
-  return row;
+  return shape(doc.id, data);
 }

@@ -9,12 +9,14 @@ import { applyLimits } from "../lib/limits.js";
 import { logOut, requireUser } from "../lib/session.js";
 import { showAvatar } from "../ui/avatar.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
+import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
 const forget = () => document.body.replaceChildren();
 
 async function main() {
   applyLimits();
+  sayWhenSlowedDown();
   const user = await requireUser(forget);
   if (!user) return;
 

@@ -6,12 +6,14 @@ import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { askReminders } from "../board/reminders-dialog.js";
 import { bindShortcuts } from "../board/shortcuts.js";
-import { createTaskStore, isEditConflict, STATUS_LABELS } from "../board/task-store.js";
+import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
 import { openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
+import { isEditConflict, STATUS_LABELS } from "../lib/task.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
+import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { takeUnsavedProfileMessage } from "../ui/unsaved-profile.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
@@ -21,7 +23,8 @@ const LOG_OUT_WAIT_MS = 1500;
 
 async function main() {
   applyLimits();
-  const store = createTaskStore();
+  sayWhenSlowedDown();
+  const store = createTaskStore({ api });
   const stops = [];
   const forget = () => {
     for (const stop of stops) stop();
@@ -59,10 +62,13 @@ async function main() {
   const unsavedProfile = takeUnsavedProfileMessage();
   if (unsavedProfile) toastError(unsavedProfile);
 
-  let showOlderDone = async () => {};
+  let readOlderDone = null; // once Firestore is open
   const view = createBoardView({
     showOlderDone: () =>
-      showOlderDone().catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
+      readOlderDone &&
+      store
+        .showOlderDone(readOlderDone)
+        .catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
     edit: (task, description, previous) => {
       const saved = store.edit(task.id, description, previous);
       // A conflict reopens the editor beside the new text; anything else is said here.
@@ -118,8 +124,8 @@ async function main() {
 
   try {
     const db = await openFirestore();
-    const board = watchBoard(db, user.uid, store, store.failLoading);
-    showOlderDone = board.showOlderDone;
+    const board = watchBoard(db, user.uid, store);
+    readOlderDone = board.readOlderDone;
     stops.push(board.stop);
     stops.push(startNotifications(db, user.uid).stop, () => terminate(db));
   } catch (error) {

@@ -4,9 +4,11 @@ import { applyLimits } from "../lib/limits.js";
 import { leaveIfSignedIn } from "../lib/session.js";
 import { takeAccountDeleted } from "../ui/account-deleted.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
+import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 
 async function main() {
   applyLimits();
+  sayWhenSlowedDown();
   enablePasswordToggles();
   if (takeAccountDeleted()) {
     document.getElementById("landing-notice").textContent =

@@ -1,35 +1,24 @@
-import { showProgress, redrawChart } from "../progress/progress-view.js";
 import { api } from "../lib/api.js";
 import { logOut, requireUser } from "../lib/session.js";
+import { DONE } from "../lib/task.js";
+import { createCatchUp } from "../progress/catch-up.js";
+import { redrawChart, showProgress } from "../progress/progress-view.js";
+import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
 const forget = () => document.body.replaceChildren();
 
-/** The numbers after one more task done today (the server's statistics catch up shortly). */
-function withOneMoreDone(progress, task) {
-  const weeks = progress.weeks.map((week, index) =>
-    index === progress.weeks.length - 1 ? { ...week, done: week.done + 1 } : week,
-  );
-  return {
-    ...progress,
-    done_today: progress.done_today + 1,
-    done_this_week: progress.done_this_week + 1,
-    streak_days: progress.done_today > 0 ? progress.streak_days : progress.streak_days + 1,
-    weeks,
-    oldest_open: progress.oldest_open.filter((open) => open.id !== task.id),
-  };
-}
-
 async function main() {
   const user = await requireUser(forget);
   if (!user) return;
+  sayWhenSlowedDown();
   showIdentity(profileFromUser(user));
   initUserMenu({ onLogOut: () => logOut(forget) });
   api.get("/api/me").then(showIdentity, () => {});
 
   const status = document.getElementById("progress-status");
-  let progress;
+  let progress; // the server's numbers, as last answered
   try {
     progress = await api.get("/api/progress");
   } catch (error) {
@@ -40,21 +29,38 @@ async function main() {
   status.hidden = true;
   document.getElementById("progress-content").hidden = false;
 
-  const markDone = async (task, item, button) => {
+  // Marked done here: off the "waiting longest" list at once, whatever an answer still says.
+  const markedDone = new Set();
+  const draw = () =>
+    showProgress(
+      { ...progress, oldest_open: progress.oldest_open.filter((task) => !markedDone.has(task.id)) },
+      markDone,
+    );
+  // The numbers stay the server's: they change when its statistics count the task.
+  const catchUp = createCatchUp({
+    load: () => api.get("/api/progress"),
+    show(numbers) {
+      progress = numbers;
+      draw();
+    },
+  });
+
+  async function markDone(task, button) {
     button.disabled = true;
     try {
-      await api.patch(`/api/tasks/${task.id}`, { status: "done" });
+      await api.patch(`/api/tasks/${task.id}`, { status: DONE });
     } catch (error) {
       button.disabled = false;
       toastError(`The task wasn't moved: ${error.message}`);
       return;
     }
-    progress = withOneMoreDone(progress, task);
-    showProgress(progress, markDone);
+    markedDone.add(task.id);
+    draw();
     showToast(`Done: “${task.description}”. Nice work!`);
     document.getElementById("oldest-heading").focus?.();
-  };
-  showProgress(progress, markDone);
+    catchUp.doneMarked(progress);
+  }
+  draw();
   new ResizeObserver(() => redrawChart(progress)).observe(document.getElementById("weeks-chart"));
 }
 

@@ -1,3 +1,4 @@
+import { sameTask, STATUS_LABELS, TODO } from "../lib/task.js";
 import { formatDuration, plural, waitingFor, weekLabel } from "./format.js";
 import { drawWeeksChart } from "./weeks-chart.js";
 
@@ -41,20 +42,45 @@ function oldestItem(task, onDone) {
   text.textContent = task.description;
   const age = document.createElement("p");
   age.className = "muted oldest-age";
-  age.textContent = `${task.status === "doing" ? "Doing, " : ""}${waitingFor(task.created_at)}`;
+  const status = task.status === TODO ? "" : `${STATUS_LABELS[task.status]}, `;
+  age.textContent = `${status}${waitingFor(task.created_at)}`;
   const button = document.createElement("button");
   button.type = "button";
   button.className = "button";
   button.textContent = "Mark done";
   button.setAttribute("aria-label", `Mark “${task.description}” done`);
-  button.addEventListener("click", () => onDone(task, item, button));
+  button.addEventListener("click", () => onDone(task, button));
   const body = document.createElement("div");
   body.append(text, age);
   item.append(body, button);
   return item;
 }
 
-/** Draws the Progress numbers; `onDone(task, item, button)` marks an oldest task done. */
+let oldestShown = new Map(); // task id -> { task, item } on the list now
+
+/**
+ * The open tasks waiting longest. An item whose task is unchanged is kept, so a redraw leaves
+ * focus where it was.
+ */
+function showOldest(tasks, onDone) {
+  const list = byId("oldest-list");
+  const shown = tasks.map((task) => {
+    const known = oldestShown.get(task.id);
+    return known && sameTask(known.task, task) ? known : { task, item: oldestItem(task, onDone) };
+  });
+  oldestShown = new Map(shown.map((entry) => [entry.task.id, entry]));
+  const items = shown.map((entry) => entry.item);
+  const unchanged =
+    items.length === list.children.length && items.every((item, at) => list.children[at] === item);
+  if (!unchanged) {
+    const focused = document.activeElement;
+    list.replaceChildren(...items);
+    if (focused !== document.activeElement && list.contains(focused)) focused.focus();
+  }
+  byId("oldest-empty").hidden = items.length > 0;
+}
+
+/** Draws the Progress numbers; `onDone(task, button)` marks a task of the oldest done. */
 export function showProgress(progress, onDone) {
   byId("stat-done-today").textContent = String(progress.done_today);
   byId("stat-done-week").textContent = String(progress.done_this_week);
@@ -63,9 +89,7 @@ export function showProgress(progress, onDone) {
   showMedian(progress.median_seconds_to_done);
   byId("progress-zone").textContent = progress.timezone.replaceAll("_", " ");
   showWeeks(progress.weeks);
-  const items = progress.oldest_open.map((task) => oldestItem(task, onDone));
-  byId("oldest-list").replaceChildren(...items);
-  byId("oldest-empty").hidden = items.length > 0;
+  showOldest(progress.oldest_open, onDone);
 }
 
 /** Redraws the chart at the container's new width. */

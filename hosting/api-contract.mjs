@@ -1,0 +1,22 @@
+// What the web app takes from the API's contract, functions/openapi.yaml: the limits the
+// browser enforces and the task's fields and statuses. hosting/build.mjs hands them to the
+// bundle (esbuild `define`); the JS unit tests (tests/js) set them the same way.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+const contractPath = new URL("../functions/openapi.yaml", import.meta.url);
+
+export function webAppContract() {
+  const { schemas } = parse(readFileSync(contractPath, "utf8")).components;
+  return {
+    limits: {
+      descriptionMax: schemas.Description.maxLength,
+      nameMax: schemas.PersonName.maxLength,
+      readIdsMax: schemas.NotificationsRead.properties.ids.maxItems,
+    },
+    task: {
+      fields: Object.keys(schemas.Task.properties),
+      statuses: schemas.TaskStatus.enum,
+    },
+  };
+}

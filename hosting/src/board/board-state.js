@@ -1,0 +1,84 @@
+import { readProgress } from "../lib/progress-document.js";
+import { DONE, sameTask, STATUSES } from "../lib/task.js";
+import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
+
+/**
+ * The board's state, and the board a person sees, derived from it by one pure function.
+ *
+ * The state is what the server said (server-rows.js) plus the changes made here and not yet
+ * settled, in the order they were made: { server, pending, lastSaveFailed }. A pending change
+ * is { seq, id, kind, fields, sending }:
+ *
+ * - "create": `fields` is the new task, shown until the server's copy is in;
+ * - "update": `fields` are put over the task (its text, status or reminder switches);
+ * - "delete": the task is hidden; until it is `sending`, it is in its undo window.
+ *
+ * A change shows at once and leaves the list when the API has answered: a change the API
+ * took leaves its answer in the server's part, one it refused simply goes (and the task is as
+ * the server has it). The board shows each column's tasks in order, with counts, whether
+ * anything is being saved, and the "Show older" button's state. A task that says the same as
+ * on the board before keeps its identity, so the view redraws only what changed.
+ */
+export const initialBoardState = () => ({
+  server: noServerRows(),
+  pending: [],
+  lastSaveFailed: false,
+});
+
+function applyChange(task, change) {
+  if (change.kind === "create") return task ?? change.fields;
+  if (change.kind === "delete") return undefined;
+  return task && { ...task, ...change.fields };
+}
+
+// Open columns show the newest first; Done shows the most recently finished first, and a task
+// just moved there, not yet given its done_at by the server, first of all ("~" sorts after
+// every digit). Ties keep one order, by id.
+const sortTime = (task) => (task.status === DONE ? (task.done_at ?? "~") : task.created_at);
+function newestFirst(a, b) {
+  const [timeA, timeB] = [sortTime(a), sortTime(b)];
+  if (timeA !== timeB) return timeA < timeB ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The board for `state`, at `now`; `previous` is the board derived before, whose task objects
+ * are kept where nothing changed.
+ */
+export function visibleBoard(state, { now, previous = null }) {
+  const { server, pending } = state;
+  const tasks = serverTasks(server);
+  for (const change of pending) {
+    const task = applyChange(tasks.get(change.id), change);
+    if (task) tasks.set(change.id, task);
+    else tasks.delete(change.id);
+  }
+  const columns = Object.fromEntries(STATUSES.map((status) => [status, []]));
+  for (const [id, task] of tasks) {
+    const before = previous?.tasks.get(id);
+    const kept = before && before !== task && sameTask(before, task) ? before : task;
+    tasks.set(id, kept);
+    columns[kept.status].push(kept);
+  }
+  for (const column of Object.values(columns)) column.sort(newestFirst);
+
+  const { doneTasks, doneToday } = readProgress(server.stats, now);
+  const { hasMore, loading } = server.donePages;
+  // Done shows a page at a time: its count is the person's total, once they have more.
+  const counts = Object.fromEntries(
+    STATUSES.map((status) => [status, columns[status].length]),
+  );
+  if (hasMore) counts[DONE] = Math.max(doneTasks, counts[DONE]);
+
+  return {
+    loaded: rowsLoaded(server),
+    loadError: server.loadError,
+    saving: pending.some((change) => change.sending),
+    lastSaveFailed: state.lastSaveFailed,
+    tasks,
+    columns,
+    counts,
+    olderDone: { hasMore, loading },
+    doneToday,
+  };
+}

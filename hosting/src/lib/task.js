@@ -1,0 +1,78 @@
+/* global TASKLY_TASK */
+
+/**
+ * The task, as the API's contract has it (openapi.yaml, components.schemas.Task): its fields
+ * and its statuses are read from the contract when the web app is built (hosting/build.mjs),
+ * so the rows the listeners deliver and the drafts the board makes have the shape the API
+ * answers with. What only the browser needs (the words for statuses and channels) is set
+ * here, once.
+ */
+export const TASK_FIELDS = TASKLY_TASK.fields;
+
+/** Every status, in the order of the board's columns. */
+export const STATUSES = TASKLY_TASK.statuses;
+export const TODO = "todo";
+export const DONE = "done";
+export const OPEN_STATUSES = STATUSES.filter((status) => status !== DONE);
+export const STATUS_LABELS = { todo: "Todo", doing: "Doing", done: "Done" };
+
+/**
+ * The reminder channels: the switch's name in PUT /api/tasks/{id}/reminders (and in the
+ * reminders dialog's form), the task's field that holds it, and the channel in words.
+ */
+export const CHANNELS = [
+  { name: "email", field: "notify_email", label: "email" },
+  { name: "sms", field: "notify_sms", label: "SMS" },
+];
+
+/** Whether the server reminds of `task` now: a channel is on and the task is not done (the
+ * switches stay as they were while it is done, and take effect again if it is reopened). */
+export const remindersRunning = (task) =>
+  CHANNELS.some((channel) => task[channel.field]) && task.status !== DONE;
+
+/** The channels switched on, in words: "email and SMS". */
+export const channelsInWords = (task) =>
+  CHANNELS.filter((channel) => task[channel.field])
+    .map((channel) => channel.label)
+    .join(" and ");
+
+/** A task's fields from the channels' switches ({ email, sms }). */
+export const channelFields = (switches) =>
+  Object.fromEntries(CHANNELS.map((channel) => [channel.field, Boolean(switches[channel.name])]));
+
+/** An edit refused because the task's text was changed elsewhere since the edit began. */
+export const isEditConflict = (error) => error?.status === 409 && error.field === "description";
+
+/**
+ * A task from a stored document's data (timestamps already ISO strings): the contract's fields
+ * only, a missing one null (the document may hold more, or lack a field it never had).
+ */
+export function taskFromData(id, data) {
+  const task = {};
+  for (const field of TASK_FIELDS) task[field] = field === "id" ? id : (data[field] ?? null);
+  return task;
+}
+
+/** The task a new line of text makes, as the board shows it until the server's copy is in. */
+export function draftTask(id, description, now) {
+  const time = now.toISOString();
+  return taskFromData(id, {
+    description,
+    status: TODO,
+    ...channelFields({}),
+    created_at: time,
+    updated_at: time,
+  });
+}
+
+/** Whether two copies of a task say the same in every field. */
+export const sameTask = (a, b) => TASK_FIELDS.every((field) => a[field] === b[field]);
+
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A random 20-character id, as Firestore makes them (62^20: no two people's drafts meet). */
+export function newTaskId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  // 256 is 4 × 62 + 8: the few values past 4 × 62 bend the odds by under 4 %, harmless here.
+  return Array.from(bytes, (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join("");
+}
