@@ -20,6 +20,9 @@ ACTION_URL = "http://app.test/action"
 def base_url() -> Iterator[str]:
     config = CaptureConfig(auth_oob_codes_url=OOB_CODES_URL, auth_action_url=ACTION_URL)
     server, url = start_in_thread("127.0.0.1", 0, create_app(config))
+    # Codes other tests made before are not this test's mail: collected once, then cleared.
+    requests.get(f"{url}/api/messages", timeout=10).raise_for_status()
+    requests.delete(f"{url}/api/messages", timeout=10).raise_for_status()
     yield url
     server.shutdown()
     server.server_close()

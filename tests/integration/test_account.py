@@ -1,14 +1,12 @@
-"""Exporting and deleting an account."""
+"""Exporting and deleting an account through Hosting and the Functions emulator: what the
+task trigger put in an export, and everything the deletion job erases. The routes themselves
+are tested in process (tests/api/test_account.py, test_sign_out.py); one sign-out test runs
+here too, unchanged."""
 
-import base64
-import json
-import time
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
-from pathlib import Path
 
 import pytest
-import requests
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import storage
 from google.cloud.firestore import FieldFilter
@@ -16,21 +14,22 @@ from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 from PIL import Image
 
-from taskly.account.deletion_job import SETTLE
-from taskly.platform import auth
-from taskly.reminders.sweep import run_sweep
-from taskly.vocabulary.limits import RECENT_SIGN_IN_SECONDS
+from tests.api import test_sign_out as in_process_sign_out
 from tests.support import capture
 from tests.support.emulators import background_triggers_off
+from tests.support.openapi_spec import SPEC_PATH
 from tests.support.people import Person, sign_in
 from tests.support.phones import verify_phone
+from tests.support.product import SETTLE, account_exists, run_sweep
 from tests.support.reminders import digests, fresh_epoch, make_due, person_with_reminders
-from tests.support.tokens import claims
 from tests.support.waiting import eventually
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "functions" / "openapi.yaml"
 # Past SETTLE the last pass runs; the rest allows for a busy emulator.
 DELETION_DONE_WITHIN = SETTLE.total_seconds() + 90
+
+test_signing_out_ends_every_session_at_once = (
+    in_process_sign_out.test_signing_out_ends_every_session_at_once
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +41,6 @@ def _png() -> bytes:
     out = BytesIO()
     Image.new("RGB", (64, 64), "teal").save(out, "PNG")
     return out.getvalue()
-
-
-def _signed_in_ago(person: Person, seconds: int) -> str:
-    """The person's ID token as a refresh long after the sign-in makes it: ``auth_time`` old,
-    the rest as issued (the Auth emulator does not sign its tokens)."""
-    header, _, signature = person.id_token.split(".")
-    payload = {**claims(person.id_token), "auth_time": int(time.time()) - seconds}
-    body = base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b"=").decode()
-    return f"{header}.{body}.{signature}"
 
 
 def _delete_account(openapi: OpenAPI, person: Person) -> None:
@@ -126,29 +116,6 @@ def test_delete_leaves_nothing_behind(db, openapi, person: Person):
     assert not bucket.blob(f"avatars/{person.uid}.webp").exists()
 
 
-def test_an_old_sign_in_cannot_delete_the_account_a_fresh_one_can(db, person: Person):
-    task = person.post("/tasks", json={"description": "Still mine"}).json()
-    stale = _signed_in_ago(person, RECENT_SIGN_IN_SECONDS + 10)
-
-    answer = requests.delete(
-        person.url("/me"), headers={"Authorization": f"Bearer {stale}"}, timeout=30
-    )
-
-    assert answer.status_code == 403, answer.text
-    assert answer.json()["error"] == {
-        "code": "recent_sign_in_required",
-        "message": "For your safety, enter your password again to delete your account.",
-        "field": None,
-    }
-    assert not db.document(f"account_deletions/{person.uid}").get().exists
-    assert person.get(f"/tasks/{task['id']}").status_code == 200
-    fresh = sign_in(person.email, person.password).json()["idToken"]
-    answer = requests.delete(
-        person.url("/me"), headers={"Authorization": f"Bearer {fresh}"}, timeout=30
-    )
-    assert answer.status_code == 202, answer.text
-
-
 def test_a_large_account_is_closed_at_once_and_erased_to_the_last_write(db, openapi, person):
     person.put("/me", json={"first_name": "Ada"})
     task = {"description": "Seeded", "status": "todo", "notify_email": False, "notify_sms": False}
@@ -164,10 +131,10 @@ def test_a_large_account_is_closed_at_once_and_erased_to_the_last_write(db, open
     _delete_account(openapi, person)
 
     eventually(lambda: _documents_left(db, person.uid) == [], timeout=60)
-    assert auth.account_exists(person.uid)  # the last pass is still to come
+    assert account_exists(person.uid)  # the last pass is still to come
     # What a request that passed the token check just before the account closed writes late.
     db.document(f"users/{person.uid}/tasks/late").set({**task, "description": "Am I still here?"})
-    eventually(lambda: not auth.account_exists(person.uid), timeout=DELETION_DONE_WITHIN)
+    eventually(lambda: not account_exists(person.uid), timeout=DELETION_DONE_WITHIN)
     assert _documents_left(db, person.uid) == []
 
 
@@ -208,7 +175,3 @@ def test_no_reminder_after_deletion_even_from_a_due_sweep(db, openapi):
 
     assert report.tasks_read == 0
     assert digests(person) == []
-
-
-def test_deletion_needs_the_persons_own_token():
-    assert requests.delete("http://127.0.0.1:5000/api/me", timeout=10).status_code == 401

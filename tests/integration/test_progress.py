@@ -1,36 +1,31 @@
-"""The Progress numbers: kept up to date by the task trigger, read in a handful of reads."""
+"""The Progress numbers through Hosting and the Functions emulator: kept up to date by the task
+trigger, read in a handful of reads. What the route reads without the trigger is tested in
+process (tests/api/test_progress.py)."""
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
-from taskly.progress.counting import done_time_key
-from taskly.progress.document import stats_ref
-from taskly.progress.record_write import record_task_write
-from taskly.tasks.writes import TaskWrite
-from taskly.vocabulary.limits import DONE_TIMES_PER_DAY_KEPT, MEDIAN_WINDOW_DAYS
-from tests.support.people import Person
+from tests.api.test_progress import add_task, progress_of
+from tests.support.product import (
+    DONE_TIMES_PER_DAY_KEPT,
+    MEDIAN_WINDOW_DAYS,
+    TaskWrite,
+    done_time_key,
+    record_task_write,
+    stats_ref,
+)
 from tests.support.waiting import eventually
-
-
-def _progress(person: Person) -> dict:
-    answer = person.get("/progress")
-    assert answer.status_code == 200, answer.text
-    return answer.json()
-
-
-def _add(person: Person, description: str, status: str = "todo") -> dict:
-    return person.post("/tasks", json={"description": description, "status": status}).json()
 
 
 def test_done_tasks_show_today_this_week_and_in_the_streak(person):
     person.put("/me", json={"timezone": "Pacific/Auckland"})
-    first = _add(person, "Book the dentist")
-    _add(person, "Pay rent")
-    _add(person, "Water plants", status="done")
+    first = add_task(person, "Book the dentist")
+    add_task(person, "Pay rent")
+    add_task(person, "Water plants", status="done")
     person.patch(f"/tasks/{first['id']}", json={"status": "done"})
 
-    eventually(lambda: _progress(person)["done_today"] == 2)
-    progress = _progress(person)
+    eventually(lambda: progress_of(person)["done_today"] == 2)
+    progress = progress_of(person)
     assert progress["timezone"] == "Pacific/Auckland"
     assert progress["done_this_week"] == 2
     assert progress["streak_days"] == 1
@@ -43,29 +38,12 @@ def test_done_tasks_show_today_this_week_and_in_the_streak(person):
 
 
 def test_reopening_a_task_takes_it_out_of_the_count(person):
-    task = _add(person, "Send invoice")
+    task = add_task(person, "Send invoice")
     person.patch(f"/tasks/{task['id']}", json={"status": "done"})
-    eventually(lambda: _progress(person)["done_today"] == 1)
+    eventually(lambda: progress_of(person)["done_today"] == 1)
     person.patch(f"/tasks/{task['id']}", json={"status": "doing"})
-    eventually(lambda: _progress(person)["done_today"] == 0)
-    assert _progress(person)["streak_days"] == 0
-
-
-def test_the_oldest_open_tasks_come_oldest_first_and_skip_done_ones(person):
-    ids = [_add(person, f"Task {n}")["id"] for n in range(7)]
-    person.patch(f"/tasks/{ids[0]}", json={"status": "done"})
-    person.patch(f"/tasks/{ids[2]}", json={"status": "doing"})
-    oldest = _progress(person)["oldest_open"]
-    assert [task["description"] for task in oldest] == [f"Task {n}" for n in range(1, 6)]
-
-
-def test_a_new_person_has_an_empty_progress(person):
-    progress = _progress(person)
-    assert progress["done_today"] == 0
-    assert progress["streak_days"] == 0
-    assert [week["done"] for week in progress["weeks"]] == [0] * 12
-    assert progress["median_seconds_to_done"] == {"last_30_days": None, "month_before": None}
-    assert progress["oldest_open"] == []
+    eventually(lambda: progress_of(person)["done_today"] == 0)
+    assert progress_of(person)["streak_days"] == 0
 
 
 def test_a_replayed_trigger_event_counts_once(person):
@@ -80,9 +58,9 @@ def test_a_replayed_trigger_event_counts_once(person):
 
 
 def test_progress_is_only_the_callers_own(person, other_person):
-    _add(person, "Mine", status="done")
-    eventually(lambda: _progress(person)["done_today"] == 1)
-    assert _progress(other_person)["done_today"] == 0
+    add_task(person, "Mine", status="done")
+    eventually(lambda: progress_of(person)["done_today"] == 1)
+    assert progress_of(other_person)["done_today"] == 0
 
 
 def test_many_trigger_runs_at_once_are_all_counted(person):
@@ -131,11 +109,11 @@ def test_a_person_with_long_task_ids_keeps_counting(person):
     task_id = _longest_id("today-")
     answer = person.put(f"/tasks/{task_id}", json={"description": "Ship it", "status": "done"})
     assert answer.status_code == 201, answer.text
-    eventually(lambda: _progress(person)["done_today"] == 1)
-    medians = _progress(person)["median_seconds_to_done"]
+    eventually(lambda: progress_of(person)["done_today"] == 1)
+    medians = progress_of(person)["median_seconds_to_done"]
     assert medians == {"last_30_days": 3600, "month_before": 3600}
 
     person.patch(f"/tasks/{task_id}", json={"status": "todo"})
-    eventually(lambda: _progress(person)["done_today"] == 0)
+    eventually(lambda: progress_of(person)["done_today"] == 0)
     today_counts = stats_ref(person.uid).get().to_dict()["days"][today.isoformat()]
     assert today_counts == {"created": 1, "done": 0, "done_seconds": {}}

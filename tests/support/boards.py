@@ -8,9 +8,7 @@ from datetime import datetime, timedelta
 
 from google.cloud import firestore
 
-from taskly.progress.document import stats_ref
-from taskly.tasks.document import Task
-from taskly.vocabulary.statuses import Status
+from tests.support.product import Status, Task, stats_ref
 from tests.support.waiting import eventually
 
 _BATCH = 450

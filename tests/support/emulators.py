@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 import requests
 from google.cloud import firestore
 
-from tests.support.stack import PROJECT
+from tests.support.stack import HUB_URL, PROJECT
 from tests.support.waiting import eventually
 
-HUB_URL = "http://127.0.0.1:4400"
 # The Firestore emulator hands a seeding's write events to the (paused) trigger one by one,
 # and later events queue behind them: thousands take minutes.
 CATCH_UP_SECONDS = 300

@@ -6,8 +6,7 @@ from datetime import UTC, datetime
 
 from google.cloud import firestore
 
-from taskly.ratelimit.counters import period_key
-from taskly.ratelimit.window import Rate, position
+from tests.support.product import Rate, period_key, position
 
 
 def spend_in_this_period(db: firestore.Client, uid: str, rate: Rate, count: int) -> None:

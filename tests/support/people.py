@@ -1,11 +1,17 @@
 """People signed up on the Auth emulator, each with an authenticated API session."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import requests
 
 from tests.support.stack import API_URL, IDENTITY_URL, PROJECT
+
+# How requests reach the API: a new session that carries them there. ``requests.Session`` goes
+# over the network (Hosting, then the Functions emulator); ``in_process.session`` hands them
+# to the api function in this process (tests/support/in_process.py).
+Transport = Callable[[], requests.Session]
 
 
 @dataclass
@@ -60,8 +66,14 @@ def confirm_email(uid: str) -> None:
     _admin("update", {"localId": uid, "emailVerified": True})
 
 
-def sign_up(first_name: str = "Ada", *, email_confirmed: bool = True) -> Person:
-    """A new person with a unique address (confirmed unless asked otherwise), signed in."""
+def sign_up(
+    first_name: str = "Ada",
+    *,
+    email_confirmed: bool = True,
+    transport: Transport = requests.Session,
+) -> Person:
+    """A new person with a unique address (confirmed unless asked otherwise), signed in, who
+    calls the API through ``transport``."""
     email = f"{first_name.lower()}-{uuid.uuid4().hex[:12]}@example.com"
     password = "correct-horse-" + uuid.uuid4().hex[:6]
     answer = requests.post(
@@ -74,7 +86,7 @@ def sign_up(first_name: str = "Ada", *, email_confirmed: bool = True) -> Person:
     if email_confirmed:
         confirm_email(body["localId"])
         body = sign_in(email, password).json()
-    session = requests.Session()
+    session = transport()
     session.headers["Authorization"] = f"Bearer {body['idToken']}"
     return Person(body["localId"], email, password, body["idToken"], session)
 
