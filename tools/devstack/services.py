@@ -5,7 +5,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import requests
@@ -28,6 +28,7 @@ def wait_for(url: str, timeout: float, what: str, process: subprocess.Popen | No
 
 
 def stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """One SIGINT, then SIGKILL if ``process`` has not ended ``grace`` seconds later."""
     if process.poll() is not None:
         return
     process.send_signal(signal.SIGINT)
@@ -40,16 +41,34 @@ def stop(process: subprocess.Popen, grace: float = 10) -> None:
 
 @contextlib.contextmanager
 def running(
-    args: list[str], *, env: dict[str, str], log: Path, grace: float = 10
+    args: list[str],
+    *,
+    env: dict[str, str],
+    log: Path,
+    cwd: Path = ROOT,
+    stopper: Callable[[subprocess.Popen], None] = stop,
 ) -> Iterator[subprocess.Popen]:
-    """A child process for the duration of the block, its output in ``log``."""
+    """A child process for the duration of the block, its output in ``log``.
+
+    It runs in a session of its own: a terminal's Ctrl-C reaches only the devstack, which then
+    stops each child exactly once, with ``stopper`` (a second SIGINT makes firebase-tools
+    abandon its export half-way; see tools.devstack.save_on_stop).
+    """
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
-        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            args,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             yield process
         finally:
-            stop(process, grace)
+            stopper(process)
 
 
 @contextlib.contextmanager
