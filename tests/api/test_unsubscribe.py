@@ -8,6 +8,7 @@ import requests
 
 from tests.support.people import Person
 from tests.support.product import make_unsubscribe_token
+from tests.support.reminders import turn_on_email_reminders
 from tests.support.stack import API_URL
 
 UNSUBSCRIBE_URL = f"{API_URL}/unsubscribe"
@@ -19,16 +20,6 @@ def _link_token(uid: str, task_ids: list[str] | None = None) -> str:
     return make_unsubscribe_token(os.environ["UNSUBSCRIBE_SIGNING_KEY"], uid, task_ids)
 
 
-def _with_email_reminders(person: Person, descriptions: list[str]) -> list[str]:
-    ids = []
-    for description in descriptions:
-        task = person.post("/tasks", json={"description": description}).json()
-        switched = person.put(f"/tasks/{task['id']}/reminders", json={"email": True, "sms": False})
-        assert switched.status_code == 200, switched.text
-        ids.append(task["id"])
-    return ids
-
-
 def _emailed(person: Person, task_id: str) -> bool:
     return bool(person.get(f"/tasks/{task_id}").json()["notify_email"])
 
@@ -36,7 +27,7 @@ def _emailed(person: Person, task_id: str) -> bool:
 def test_opening_the_link_asks_first_and_changes_nothing(
     anonymous: requests.Session, person: Person
 ):
-    [task_id] = _with_email_reminders(person, ["Water the ferns"])
+    [task_id] = turn_on_email_reminders(person, ["Water the ferns"])
     token = _link_token(person.uid)
 
     page = anonymous.get(UNSUBSCRIBE_URL, params={"token": token}, timeout=30)
@@ -50,7 +41,7 @@ def test_opening_the_link_asks_first_and_changes_nothing(
 
 
 def test_the_one_click_post_stops_every_email_reminder(anonymous: requests.Session, person: Person):
-    ids = _with_email_reminders(person, ["Pay rent", "Call the bank"])
+    ids = turn_on_email_reminders(person, ["Pay rent", "Call the bank"])
 
     answer = anonymous.post(
         UNSUBSCRIBE_URL, params={"token": _link_token(person.uid)}, data=ONE_CLICK, timeout=30
@@ -65,7 +56,7 @@ def test_the_one_click_post_stops_every_email_reminder(anonymous: requests.Sessi
 
 
 def test_a_link_for_one_task_stops_only_that_one(anonymous: requests.Session, person: Person):
-    first, second = _with_email_reminders(person, ["Pay rent", "Call the bank"])
+    first, second = turn_on_email_reminders(person, ["Pay rent", "Call the bank"])
 
     answer = anonymous.post(
         UNSUBSCRIBE_URL, params={"token": _link_token(person.uid, [first])}, data=ONE_CLICK
@@ -78,7 +69,7 @@ def test_a_link_for_one_task_stops_only_that_one(anonymous: requests.Session, pe
 def test_a_link_signed_with_another_key_changes_nothing(
     anonymous: requests.Session, person: Person
 ):
-    [task_id] = _with_email_reminders(person, ["Keep me"])
+    [task_id] = turn_on_email_reminders(person, ["Keep me"])
     forged = make_unsubscribe_token("not-the-servers-key", person.uid, None)
 
     for method in ("GET", "POST"):

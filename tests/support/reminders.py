@@ -25,18 +25,24 @@ def fresh_epoch(db: firestore.Client) -> datetime:
     return _TEST_ERA_END - timedelta(days=7 * next(_days_back))
 
 
-def person_with_reminders(
-    timezone: str, descriptions: list[str], first_name: str = "Ada"
-) -> tuple[Person, list[str]]:
-    """A person in ``timezone`` with email reminders on for each task."""
-    person = sign_up(first_name)
-    person.put("/me", json={"first_name": first_name, "timezone": timezone})
+def turn_on_email_reminders(person: Person, descriptions: list[str]) -> list[str]:
+    """New tasks of ``person``, each with email reminders on; their ids."""
     ids = []
     for description in descriptions:
         task = person.post("/tasks", json={"description": description}).json()
         answer = person.put(f"/tasks/{task['id']}/reminders", json={"email": True, "sms": False})
         assert answer.status_code == 200, answer.text
         ids.append(task["id"])
+    return ids
+
+
+def person_with_reminders(
+    timezone: str, descriptions: list[str], first_name: str = "Ada"
+) -> tuple[Person, list[str]]:
+    """A person in ``timezone`` with email reminders on for each task."""
+    person = sign_up(first_name)
+    person.put("/me", json={"first_name": first_name, "timezone": timezone})
+    ids = turn_on_email_reminders(person, descriptions)
     # Let the confirmations land first, so they never meet a fault a test sets up next.
     eventually(lambda: len(capture.messages(to=person.email)) == len(descriptions))
     return person, ids
