@@ -134,10 +134,14 @@ def deliverSms(request: tasks_fn.CallableRequest[Any]) -> None:
 
 # One pass per task: a bounded batch of an account's documents, then the next pass. A failed
 # pass, or the last one waiting out the deletion's settling time, is tried again 10, 20, 30 s...
-# later (no doubling), for days: an account asked to be deleted is never left half deleted.
+# later (DELETION_RETRY_SECONDS, no doubling), for days: an account asked to be deleted is
+# never left half deleted.
 @tasks_fn.on_task_dispatched(
     retry_config=options.RetryConfig(
-        max_attempts=200, min_backoff_seconds=10, max_backoff_seconds=3600, max_doublings=0
+        max_attempts=200,
+        min_backoff_seconds=settings.DELETION_RETRY_SECONDS,
+        max_backoff_seconds=3600,
+        max_doublings=0,
     ),
     rate_limits=options.RateLimits(max_concurrent_dispatches=10, max_dispatches_per_second=10),
     memory=options.MemoryOption.MB_512,

@@ -17,7 +17,7 @@ from tests.support import capture
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person
 from tests.support.reminders import confirmations_told
-from tests.support.waiting import arrived, eventually, settled
+from tests.support.waiting import arrived, eventually, landed, settled
 
 
 def _task(person: Person, description: str) -> dict:
@@ -88,7 +88,7 @@ def test_flipping_email_reminders_mails_only_a_few(named_person):
     mailed = CONFIRMATIONS_PER_PERIOD + 1
     for flip in range(mailed):
         assert _set(named_person, task["id"], email=flip % 2 == 0).status_code == 200
-        arrived(lambda: _emails(named_person), flip + 1)  # each lands before the next flip
+        landed(lambda: _emails(named_person), flip + 1)  # each lands before the next flip
     for flip in range(mailed, 10):
         assert _set(named_person, task["id"], email=flip % 2 == 0).status_code == 200
     # The feed records every flip.
@@ -109,7 +109,7 @@ def test_past_the_periods_confirmations_one_more_tells_where_the_switch_ended(na
     flips = CONFIRMATIONS_PER_PERIOD + 1
     for count in range(1, flips + 1):
         assert _set(named_person, task["id"], email=count % 2 == 1).status_code == 200
-        arrived(lambda: _emails(named_person), count)
+        landed(lambda: _emails(named_person), count)
     assert _subjects(settled(lambda: _emails(named_person))) == [
         'Reminders on: "Feed the fish"',
         'Reminders stopped: "Feed the fish"',
@@ -126,7 +126,7 @@ def test_on_off_on_confirms_each_so_the_last_message_matches_the_switch(named_pe
     task = _task(named_person, "Water the ferns")
     for count, on in enumerate((True, False, True), start=1):
         assert _set(named_person, task["id"], email=on).status_code == 200
-        arrived(lambda: _emails(named_person), count)  # each lands before the next flip
+        landed(lambda: _emails(named_person), count)  # each lands before the next flip
     subjects = [mail["subject"] for mail in settled(lambda: _emails(named_person))]
     assert subjects == [
         'Reminders on: "Water the ferns"',

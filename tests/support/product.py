@@ -4,7 +4,7 @@ package's modules move, this is the one file to change. (The API itself is reach
 functions/main.py, tests/support/in_process.py, and names nothing of taskly.)
 """
 
-from taskly.account.deletion_job import SETTLE
+from taskly.account.deletion_job import settle_time
 from taskly.api.app_check import MISSING_MESSAGE as APP_CHECK_MISSING_MESSAGE
 from taskly.api.validation import E164, ProfileUpdate
 from taskly.platform.auth import account_exists
@@ -70,7 +70,6 @@ __all__ = [
     "READS_PER_MINUTE",
     "RECENT_SIGN_IN_SECONDS",
     "REMINDER_TASKS_MAX",
-    "SETTLE",
     "STATUSES",
     "TASKS_MAX",
     "UPLOAD_LIMIT_MB",
@@ -89,5 +88,6 @@ __all__ = [
     "position",
     "record_task_write",
     "run_sweep",
+    "settle_time",
     "stats_ref",
 ]

@@ -39,3 +39,16 @@ def arrived(probe: Callable[[], list[T]], count: int, *, timeout: float = 30) ->
     """
     eventually(lambda: len(probe()) >= count, timeout=timeout)
     return settled(probe, quiet=4.0)
+
+
+def landed(probe: Callable[[], list[T]], count: int, *, timeout: float = 30) -> list[T]:
+    """``probe``'s list as soon as it holds ``count`` items or more, with no wait for a retry:
+    for a step inside a test whose end checks the exact list with ``arrived`` or ``settled``."""
+    items: list[T] = []
+
+    def enough() -> bool:
+        items[:] = probe()
+        return len(items) >= count
+
+    eventually(enough, timeout=timeout)
+    return items

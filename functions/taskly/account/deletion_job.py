@@ -3,10 +3,10 @@
 ``start_deletion`` marks the account, queues the first pass and closes every sign-in; the API
 answers at once, however large the account. Each pass erases a bounded batch and queues the
 next until nothing is left. A request already past the token check when sign-in closed (and
-the trigger its write fires) can still write for a while, so the pass that finds nothing left
-fails until SETTLE has passed since the request: Cloud Tasks tries it again later, and that
-last run erases what such a write left and only then deletes the Auth user. Passes are
-idempotent: a task dispatched twice, or a second request, does no harm.
+the trigger its write fires) can still write for a while, so the pass that finds nothing
+left fails until ``settle_time()`` has passed since the request: Cloud Tasks tries it again
+later, and that last run erases what such a write left and only then deletes the Auth user.
+Passes are idempotent: a task dispatched twice, or a second request, does no harm.
 """
 
 import contextlib
@@ -16,14 +16,11 @@ from firebase_admin import auth as firebase_auth
 from pydantic import BaseModel, ConfigDict
 
 from taskly.delivery.queue import enqueue
-from taskly.platform import auth
+from taskly.platform import auth, settings
 from taskly.sessions.revocation import end_all_sessions
 
 # The task queue function in main.py.
 DELETION_QUEUE = "deleteAccount"
-# The API's timeout (60 s, main.py) bounds a request that passed the token check just before
-# sign-in closed; the rest covers the trigger its last write fires.
-SETTLE = timedelta(seconds=90)
 
 
 class DeletionPass(BaseModel):
@@ -33,6 +30,11 @@ class DeletionPass(BaseModel):
 
     uid: str
     number: int = 0
+
+
+def settle_time() -> timedelta:
+    """How long after the request the last pass waits for writes already under way."""
+    return timedelta(seconds=settings.ACCOUNT_DELETION_SETTLE_SECONDS.value)
 
 
 def queue_pass(job: DeletionPass) -> None:

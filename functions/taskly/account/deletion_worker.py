@@ -4,7 +4,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from taskly.account.deletion_job import SETTLE, DeletionPass, close_sign_in, queue_pass
+from taskly.account.deletion_job import (
+    DeletionPass,
+    close_sign_in,
+    queue_pass,
+    settle_time,
+)
 from taskly.account.erasure import erase_some
 from taskly.platform import auth
 from taskly.platform.request_log import log_event, validation_problems
@@ -36,7 +41,7 @@ def run_pass(data: Any) -> None:
     if erased == DOCUMENTS_PER_PASS:
         queue_pass(DeletionPass(uid=job.uid, number=job.number + 1))
         return
-    settled_at = mark.get("requested_at") + SETTLE
+    settled_at = mark.get("requested_at") + settle_time()
     if utc_now() < settled_at:
         raise DeletionSettling(f"account {job.uid}: the last pass runs after {settled_at}")
     auth.delete_user(job.uid)

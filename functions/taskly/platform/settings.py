@@ -43,6 +43,13 @@ SMS_SENDS_AT_ONCE = IntParam("SMS_SENDS_AT_ONCE", default=10)
 DELIVERY_ATTEMPTS = IntParam("DELIVERY_ATTEMPTS", default=8)
 DELIVERY_MIN_BACKOFF_SECONDS = IntParam("DELIVERY_MIN_BACKOFF_SECONDS", default=30)
 
+# Deleting an account: the pass that finds nothing left waits until this long after the
+# request, so a write already under way is erased too (an API call that passed its token check
+# just before sign-in closed runs up to its 60 s timeout; then the trigger it fires). A pass
+# that fails is tried again DELETION_RETRY_SECONDS, twice that, three times... later.
+ACCOUNT_DELETION_SETTLE_SECONDS = IntParam("ACCOUNT_DELETION_SETTLE_SECONDS", default=90)
+DELETION_RETRY_SECONDS = IntParam("DELETION_RETRY_SECONDS", default=10)
+
 # Texts go only to numbers in these countries (ISO codes): where Taskly has people, and where
 # the SMS-pumping fraud seen with premium-rate ranges is rare. Add a country when you serve it.
 SMS_COUNTRIES = StringParam("SMS_COUNTRIES", default="US,CA,GB,IE,AU,NZ,DE,FR,NL,ES,IT,SE")
