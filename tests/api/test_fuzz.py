@@ -36,9 +36,9 @@ class Accounts:
 ACCOUNTS = Accounts()
 
 # Inputs whose validity no JSON schema can state: an IANA time zone or a phone number that
-# exists, text with something visible in it, an image's bytes, a page cursor or an
-# unsubscribe link the server signed. A schema-valid one can still be a 400 here, as the
-# contract says; every other check runs.
+# exists, text with something visible in it, an image's bytes, a page cursor, an unsubscribe
+# link the server signed, a calendar date that exists or a repeat rule that has dates. A
+# schema-valid one can still be a 400 here, as the contract says; every other check runs.
 SEMANTIC_INPUTS = {
     "PUT /api/me",
     "POST /api/tasks",
@@ -46,6 +46,7 @@ SEMANTIC_INPUTS = {
     "PATCH /api/tasks/{task_id}",
     "PUT /api/me/avatar",
     "GET /api/tasks",
+    "GET /api/repeats/preview",
     "GET /api/unsubscribe",
     "POST /api/unsubscribe",
 }

@@ -17,9 +17,16 @@ class BulkPeople:
 
 
 def seed(
-    db: firestore.Client, *, people: int, tasks_each: int, due_at: datetime, tag: str
+    db: firestore.Client,
+    *,
+    people: int,
+    tasks_each: int,
+    due_at: datetime,
+    tag: str,
+    timed: bool = False,
 ) -> BulkPeople:
-    """``people`` accounts with ``tasks_each`` tasks each: one due at ``due_at``, the rest not."""
+    """``people`` accounts with ``tasks_each`` tasks each: one due at ``due_at``, the rest not.
+    With ``timed``, the due one is due at that time (a timed reminder), not in a digest."""
     emails, due = [], []
     accounts: dict[str, str] = {}
     later = datetime(2099, 1, 1, tzinfo=UTC)
@@ -54,6 +61,7 @@ def seed(
                         "created_at": due_at,
                         "updated_at": due_at,
                         "done_at": None,
+                        **(_due_at_time(due_at) if timed and is_due else {}),
                     },
                 )
                 if is_due:
@@ -65,3 +73,8 @@ def seed(
         batch.commit()
     create_auth_accounts(accounts)
     return BulkPeople(emails, due)
+
+
+def _due_at_time(at: datetime) -> dict[str, object]:
+    """A task's date fields for a task due at ``at`` (UTC), reminded then."""
+    return {"due_date": at.date().isoformat(), "due_time": at.strftime("%H:%M"), "due_at": at}

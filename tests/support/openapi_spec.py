@@ -35,6 +35,7 @@ DESIGNED_OPERATIONS = frozenset(
         ("PATCH", "/api/tasks/{task_id}"),
         ("DELETE", "/api/tasks/{task_id}"),
         ("PUT", "/api/tasks/{task_id}/reminders"),
+        ("GET", "/api/repeats/preview"),
         ("GET", "/api/notifications"),
         ("POST", "/api/notifications/read"),
         ("GET", "/api/progress"),

@@ -1,20 +1,26 @@
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
 
 from taskly.platform.templating import RenderedEmail, render_page
+from taskly.reminders.compose import digest_order
 from taskly.reminders.messages import (
     SMS_MAX_CHARS,
     digest_feed_text,
+    due_when,
     render_digest,
     render_reminders_off,
     render_reminders_on,
     render_sms_digest,
     render_sms_reminders_off,
     render_sms_reminders_on,
+    render_sms_timed,
+    render_timed,
 )
+from taskly.tasks.document import Task
 from taskly.vocabulary.limits import DIGEST_LIST_MAX
 
 APP_URL = "https://taskly.example/app"
@@ -252,3 +258,39 @@ def test_the_feed_line_for_a_digest_names_its_channel_and_first_tasks():
     # Bidi controls can't reorder the line, and a long task is cut.
     line = digest_feed_text("email", ["\u202etxet" + "x" * 200])
     assert "\u202e" not in line and line.endswith("…")
+
+
+def test_a_digest_groups_overdue_and_due_today_before_the_rest() -> None:
+    day = date(2026, 12, 9)
+    tasks = [
+        Task("a", "No date"),
+        Task("b", "Due today", due_date="2026-12-09"),
+        Task("c", "Late", due_date="2026-12-01"),
+    ]
+    ordered, headings = digest_order(tasks, day)
+    assert [task.description for task in ordered] == ["Late", "Due today", "No date"]
+    assert headings == ["Overdue", "Due today", "Other tasks"]
+    email = render_digest("Ada", [t.description for t in ordered], "u", "x", headings=headings)
+    grouped = r"Overdue:\s+- Late\s+Due today:\s+- Due today\s+Other tasks:\s+- No date"
+    assert re.search(grouped, email.text)
+    assert "<strong>Overdue</strong>" in email.html
+    assert render_sms_digest([t.description for t in ordered], headings).splitlines()[1:4] == [
+        "- Overdue: Late",
+        "- Due today: Due today",
+        "- No date",
+    ]
+    # Without dates, the digest reads as it always has.
+    assert digest_order(tasks[:1], day)[1] is None
+    assert "Overdue" not in render_digest("Ada", ["No date"], "u", "x").text
+
+
+def test_a_timed_reminder_says_when_the_task_is_due() -> None:
+    day = date(2026, 12, 9)
+    assert due_when(day, day, "09:00") == "today at 09:00"
+    assert due_when(day, day + timedelta(days=1), "09:00") == "tomorrow at 09:00"
+    assert due_when(day, date(2026, 12, 24), "18:30") == "on 2026-12-24 at 18:30"
+    email = render_timed("Ada", "Pay <rent>", "today at 14:00", "https://app", "https://u")
+    assert email.subject == 'Due today at 14:00: "Pay <rent>"'
+    assert "Pay &lt;rent&gt;" in email.html and "https://u" in email.html
+    text = render_sms_timed("Pay rent", "today at 14:00")
+    assert text.startswith("Taskly: due today at 14:00 - Pay rent")

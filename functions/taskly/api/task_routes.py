@@ -55,7 +55,7 @@ def _create(ctx: RouteContext, task_id: str | None) -> Response:
         if body.status in OPEN_STATUSES:
             quotas.check_room_for_open_task(ctx.uid)
         task, created = task_store.create_task(
-            ctx.uid, body.description, body.status, ctx.now, task_id
+            ctx.uid, body.description, body.status, ctx.now, task_id, body.schedule_patch()
         )
     headers = {"Location": f"/api/tasks/{task.id}"}
     return json_response(task.to_json(), 201 if created else 200, headers)
@@ -67,15 +67,16 @@ def get_task(ctx: RouteContext) -> Response:
 
 def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
-    if body.description is None and body.status is None:
-        raise InvalidInput("Nothing to change: send description and/or status.")
+    schedule = body.schedule_patch()
+    if body.description is None and body.status is None and schedule is None:
+        raise InvalidInput("Nothing to change: send description, status or the task's dates.")
     if body.previous_description is not None and body.description is None:
         raise InvalidInput(
             "Previous description goes with a new description.", "previous_description"
         )
     if body.status in OPEN_STATUSES:
         quotas.check_reopening(ctx.uid, ctx.params["task_id"])
-    edit = TaskEdit(description=body.description, status=body.status)
+    edit = TaskEdit(description=body.description, status=body.status, schedule=schedule)
     task = task_store.change_task(
         ctx.uid, ctx.params["task_id"], edit, ctx.now, body.previous_description
     )

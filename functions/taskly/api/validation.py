@@ -2,7 +2,8 @@
 
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from datetime import date
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -16,9 +17,16 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from taskly.phone.numbers import normalised
+from taskly.tasks.schedule import Schedule, SchedulePatch
 from taskly.vocabulary.channels import CHANNEL_NAMES
 from taskly.vocabulary.errors import InvalidInput
-from taskly.vocabulary.limits import DESCRIPTION_MAX, NAME_MAX, READ_IDS_MAX
+from taskly.vocabulary.limits import (
+    DESCRIPTION_MAX,
+    DUE_YEARS,
+    NAME_MAX,
+    READ_IDS_MAX,
+    REPEAT_RULE_MAX,
+)
 from taskly.vocabulary.local_time import is_valid_timezone, parse_remind_time
 from taskly.vocabulary.statuses import Status
 from taskly.vocabulary.text import shows_something
@@ -34,6 +42,16 @@ def _check_timezone(value: str) -> str:
 
 def _check_remind_time(value: str) -> str:
     parse_remind_time(value)
+    return value
+
+
+def _check_due_date(value: str) -> str:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date written YYYY-MM-DD, like 2026-12-24") from None
+    if not (DUE_YEARS[0] <= day.year <= DUE_YEARS[1]) or len(value) != len("YYYY-MM-DD"):
+        raise ValueError(f"must be a date from {DUE_YEARS[0]} to {DUE_YEARS[1]}, YYYY-MM-DD")
     return value
 
 
@@ -62,6 +80,9 @@ PersonName = Annotated[
 ]
 Timezone = Annotated[str, AfterValidator(_check_timezone)]
 RemindTime = Annotated[str, AfterValidator(_check_remind_time)]
+DueDate = Annotated[str, AfterValidator(_check_due_date)]
+RepeatRule = Annotated[str, StringConstraints(min_length=1, max_length=REPEAT_RULE_MAX)]
+RemindBefore = Literal[0, 10, 60, 1440]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_phone)]
 
 
@@ -80,12 +101,48 @@ def _refusing_null(problem: str) -> Callable[[object], object]:
     return refuse_null
 
 
-class TaskCreate(_Body):
+class _TaskSchedule(_Body):
+    """A task's dates. In a patch, a field left out stays as it is and null clears it."""
+
+    due_date: DueDate | None = None
+    due_time: RemindTime | None = None
+    repeat: RepeatRule | None = None
+    repeat_from_completion: bool = False
+    remind_before_minutes: RemindBefore = 0
+
+    _not_null = field_validator("repeat_from_completion", "remind_before_minutes", mode="before")(
+        _refusing_null("can't be null")
+    )
+
+    @field_validator("remind_before_minutes", mode="before")
+    @classmethod
+    def _minutes_not_true_or_false(cls, value: object) -> object:
+        # JSON's false is no 0: Python's bool is an int, and the Literal would take it.
+        if isinstance(value, bool):
+            raise ValueError("must be a number of minutes: 0, 10, 60 or 1440")
+        return value
+
+    def schedule_patch(self) -> SchedulePatch | None:
+        """The schedule fields this request sets; None when it sets none."""
+        given = frozenset(self.model_fields_set) & frozenset(Schedule.__dataclass_fields__)
+        if not given:
+            return None
+        values = Schedule(
+            self.due_date,
+            self.due_time,
+            self.repeat,
+            self.repeat_from_completion,
+            self.remind_before_minutes,
+        )
+        return SchedulePatch(values, given)
+
+
+class TaskCreate(_TaskSchedule):
     description: Description
     status: Status = "todo"
 
 
-class TaskPatch(_Body):
+class TaskPatch(_TaskSchedule):
     description: Description | None = None
     status: Status | None = None
     # The text an edit started from: the edit applies only while the task still has it.
@@ -140,6 +197,7 @@ _MESSAGES = {
     "string_too_long": "{label} must be at most {max_length} characters.",
     "too_long": "{label} can have at most {max_length} items.",
     "literal_error": "{label} must be one of: {expected}.",
+    "int_type": "{label} must be a whole number.",
     "value_error": "{label} {error}.",
 }
 

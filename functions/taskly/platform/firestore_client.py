@@ -34,6 +34,7 @@ def count(query: firestore.Query | firestore.CollectionReference) -> int:
 
 
 ResultT = TypeVar("ResultT")
+_Item = TypeVar("_Item")
 
 
 class Contention(Unavailable):
@@ -63,18 +64,24 @@ def update_in_batches(refs: Iterable[firestore.DocumentReference], changes: dict
     return _in_batches(refs, lambda batch, ref: batch.update(ref, changes))
 
 
+def update_each_in_batches(
+    updates: Iterable[tuple[firestore.DocumentReference, dict[str, Any]]],
+) -> int:
+    """Apply each document's own field changes, a bounded batch per commit."""
+    return _in_batches(updates, lambda batch, update: batch.update(*update))
+
+
 def delete_in_batches(refs: Iterable[firestore.DocumentReference]) -> int:
     """Delete many documents, a bounded batch per commit."""
     return _in_batches(refs, lambda batch, ref: batch.delete(ref))
 
 
 def _in_batches(
-    refs: Iterable[firestore.DocumentReference],
-    write: Callable[[firestore.WriteBatch, firestore.DocumentReference], object],
+    items: Iterable[_Item], write: Callable[[firestore.WriteBatch, _Item], object]
 ) -> int:
     batch, pending, total = db().batch(), 0, 0
-    for ref in refs:
-        write(batch, ref)
+    for item in items:
+        write(batch, item)
         pending += 1
         total += 1
         if pending == BATCH_LIMIT:

@@ -39,13 +39,23 @@ class Counting:
     done_tasks: int = 0
 
 
+def _completed_a_repeat(before: Task | None, after: Task | None) -> bool:
+    """A repeating task completed: it moved on to its next date, stamped, instead of to Done."""
+    return (
+        before is not None
+        and after is not None
+        and after.last_completed_at is not None
+        and after.last_completed_at != before.last_completed_at
+    )
+
+
 def changes_counts(before: Task | None, after: Task | None) -> bool:
-    """Whether a write creates a task or moves one into or out of Done (edits, reminder
-    switches and moves between Todo and Doing count for nothing)."""
+    """Whether a write creates a task, moves one into or out of Done, or completes a repeating
+    one (edits, reminder switches and moves between Todo and Doing count for nothing)."""
     created = before is None and after is not None
     was_done = before is not None and before.status == "done"
     is_done = after is not None and after.status == "done"
-    return created or was_done != is_done
+    return created or was_done != is_done or _completed_a_repeat(before, after)
 
 
 def counting(before: Task | None, after: Task | None, timezone: str) -> Counting | None:
@@ -57,6 +67,9 @@ def counting(before: Task | None, after: Task | None, timezone: str) -> Counting
     created_on = None
     if before is None and after is not None and after.created_at is not None:
         created_on = local_date(after.created_at, timezone)
+    if after is not None and after.last_completed_at and _completed_a_repeat(before, after):
+        # Done on that day; the task stays open, so the Done column keeps its count.
+        return Counting(task.id, created_on, local_date(after.last_completed_at, timezone))
     if after is not None and after.status == "done":  # moved into Done (or created done)
         done_on = local_date(after.done_at, timezone) if after.done_at else None
         return Counting(task.id, created_on, done_on, _seconds_to_done(after), done_tasks=1)

@@ -78,7 +78,7 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
     outcome: Outcome | None = None
     if mine and profile.address(job.channel):
         done = summary.done_this_week(read_stats(job.uid, profile.timezone), day)
-        message = digest_message(profile, job.channel, mine, done)
+        message = digest_message(profile, job.channel, mine, done, day)
         outcome = send_once(
             digest_key(job.uid, day, job.channel),
             {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "digest"},

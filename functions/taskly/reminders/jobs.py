@@ -29,6 +29,16 @@ class DigestJob(_DeliveryJob):
     due_by: AwareDatetime
 
 
+class TimedReminderJob(_DeliveryJob):
+    """Remind ``uid`` on ``channel`` of one task due at a time: its date ``occurrence``, at
+    ``remind_at`` (its time less the offset the person chose)."""
+
+    kind: Literal["timed"] = "timed"
+    task_id: str
+    occurrence: str
+    remind_at: AwareDatetime
+
+
 class ConfirmationJob(_DeliveryJob):
     """Confirm that a task's reminders on ``channel`` were turned on or off by one write."""
 
@@ -45,19 +55,22 @@ class ConfirmationJob(_DeliveryJob):
     changed_at: AwareDatetime
 
 
+SweptJob = Annotated[DigestJob | TimedReminderJob, Field(discriminator="kind")]
+
+
 class DigestBatchJob(_QueuedJob):
-    """The digest jobs found on one page of the sweep, to be queued one by one."""
+    """The reminder jobs found on one page of the sweep, to be queued one by one."""
 
     kind: Literal["digest_batch"] = "digest_batch"
     swept_at: AwareDatetime
-    jobs: list[DigestJob]
+    jobs: list[SweptJob]
 
 
-Job = Annotated[DigestJob | ConfirmationJob, Field(discriminator="kind")]
+Job = Annotated[DigestJob | TimedReminderJob | ConfirmationJob, Field(discriminator="kind")]
 _JOB = TypeAdapter(Job)
 
 
-def read_job(data: Any) -> DigestJob | ConfirmationJob:
+def read_job(data: Any) -> DigestJob | TimedReminderJob | ConfirmationJob:
     """The job in a task's payload; pydantic's ValidationError for anything else."""
     return _JOB.validate_python(data)
 
@@ -69,6 +82,19 @@ def job_payload(job: BaseModel) -> dict[str, Any]:
 def digest_key(uid: str, day: date, channel: Channel) -> str:
     """One digest per person, local day and channel."""
     return f"reminder:{uid}:{day.isoformat()}:{channel}"
+
+
+def timed_key(job: TimedReminderJob) -> str:
+    """One reminder per task, occurrence and channel: a repeat's dates never collide, and a
+    sweep or dispatch run twice sends nothing twice. Also the queue task's name."""
+    return f"timed:{job.uid}:{job.task_id}:{job.occurrence}:{job.channel}"
+
+
+def swept_task_name(job: DigestJob | TimedReminderJob, swept_at: datetime) -> str:
+    """The queue task's name for a job the sweep found."""
+    if isinstance(job, TimedReminderJob):
+        return timed_key(job)
+    return digest_task_key(job.uid, job.channel, swept_at)
 
 
 def confirmation_task_name(job: ConfirmationJob) -> str:

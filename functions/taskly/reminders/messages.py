@@ -1,6 +1,7 @@
 """Reminder emails and texts: confirmations and the daily digest."""
 
 from bisect import bisect_right
+from datetime import date, timedelta
 
 from taskly.platform.templating import RenderedEmail, one_line, render, render_email, sms_line
 from taskly.vocabulary.channels import CHANNELS, Channel, channels_text
@@ -12,6 +13,8 @@ SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
 _SUBJECT_TASK_CHARS = 60
 _SMS_TASK_CHARS = 100
 _FEED_TASKS_NAMED = 3
+# The digest's groups, in its order; undated tasks are the other ones.
+OVERDUE, DUE_TODAY, OTHER_TASKS = "Overdue", "Due today", "Other tasks"
 
 
 def _subject_task(task: str) -> str:
@@ -60,9 +63,11 @@ def render_digest(
     unsubscribe_url: str,
     *,
     done_this_week: int = 0,
+    headings: list[str] | None = None,
 ) -> RenderedEmail:
     """The daily reminder email: the open tasks with email reminders on, the first
-    ``DIGEST_LIST_MAX`` by name and a count of the rest, and what was done this week."""
+    ``DIGEST_LIST_MAX`` by name and a count of the rest, and what was done this week.
+    ``headings`` (one per task, tasks in their order) groups them: "Overdue", "Due today"."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
     if len(tasks) == 1:
@@ -74,6 +79,7 @@ def render_digest(
         subject,
         first_name=without_bidi_controls(first_name).strip(),
         tasks=[without_bidi_controls(task) for task in tasks[:DIGEST_LIST_MAX]],
+        groups=_grouped(tasks[:DIGEST_LIST_MAX], headings[:DIGEST_LIST_MAX] if headings else None),
         total=len(tasks),
         more=max(0, len(tasks) - DIGEST_LIST_MAX),
         done_this_week=done_this_week,
@@ -82,11 +88,25 @@ def render_digest(
     )
 
 
-def render_sms_digest(tasks: list[str]) -> str:
-    """The daily reminder text: as many tasks as fit in one SMS, then "+N more"."""
+def _grouped(tasks: list[str], headings: list[str] | None) -> list[tuple[str, list[str]]]:
+    """Consecutive tasks under one heading together; one group without a heading when none."""
+    groups: list[tuple[str, list[str]]] = []
+    for task, heading in zip(tasks, headings or [""] * len(tasks), strict=True):
+        if not groups or groups[-1][0] != heading:
+            groups.append((heading, []))
+        groups[-1][1].append(without_bidi_controls(task))
+    return groups
+
+
+def render_sms_digest(tasks: list[str], headings: list[str] | None = None) -> str:
+    """The daily reminder text: as many tasks as fit in one SMS, then "+N more"; a task under
+    a heading ("Overdue") says so."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
-    lines = [_sms_task(task) for task in tasks]
+    lines = [
+        f"{heading}: {_sms_task(task)}" if heading and heading != OTHER_TASKS else _sms_task(task)
+        for task, heading in zip(tasks, headings or [""] * len(tasks), strict=True)
+    ]
 
     def first(shown: int) -> str:
         return render(
@@ -99,6 +119,42 @@ def render_sms_digest(tasks: list[str]) -> str:
     # With a "+N more" line, each extra task only makes the text longer, so bisect.
     fits = bisect_right(range(len(lines)), SMS_MAX_CHARS, key=lambda shown: len(first(shown)))
     return first(max(fits - 1, 0))
+
+
+def render_timed(
+    first_name: str, task: str, when: str, app_url: str, unsubscribe_url: str
+) -> RenderedEmail:
+    """The email reminding of one task at its time: ``when`` is "today at 14:00" or so."""
+    return render_email(
+        "timed",
+        f'Due {when}: "{_subject_task(task)}"',
+        first_name=without_bidi_controls(first_name).strip(),
+        task=without_bidi_controls(task),
+        when=when,
+        app_url=app_url,
+        unsubscribe_url=unsubscribe_url,
+    )
+
+
+def render_sms_timed(task: str, when: str) -> str:
+    """The text reminding of one task at its time."""
+    return render("sms/timed.txt", task=_sms_task(task), when=when)
+
+
+def due_when(remind_day: date, due_day: date, due_time: str) -> str:
+    """When a task is due, said from the day its reminder goes out: "today at 14:00",
+    "tomorrow at 09:00", "on 2026-12-24 at 09:00"."""
+    if due_day == remind_day:
+        return f"today at {due_time}"
+    if due_day == remind_day + timedelta(days=1):
+        return f"tomorrow at {due_time}"
+    return f"on {due_day.isoformat()} at {due_time}"
+
+
+def timed_feed_text(channel: Channel, task: str, when: str) -> str:
+    """The bell's line for a reminder of one task at its time."""
+    named = _subject_task(without_bidi_controls(task))
+    return f"Reminder sent by {_channels_text([channel])}: {named}, due {when}"
 
 
 def render_sms_reminders_on(task: str) -> str:

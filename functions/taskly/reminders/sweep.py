@@ -18,11 +18,17 @@ from taskly.delivery.queue import FAN_OUT_QUEUE, enqueue
 from taskly.platform.firestore_client import Snapshot
 from taskly.platform.request_log import log_event
 from taskly.reminders.due import due_tasks
-from taskly.reminders.jobs import DigestBatchJob, DigestJob, digest_task_key, job_payload
+from taskly.reminders.jobs import (
+    DigestBatchJob,
+    DigestJob,
+    SweptJob,
+    TimedReminderJob,
+    job_payload,
+    swept_task_name,
+)
 from taskly.reminders.outbox import queue_left_behind
 from taskly.tasks import reminder_state
 from taskly.tasks.refs import task_from
-from taskly.vocabulary.channels import Channel
 
 # Due tasks held in memory at once: the sweep's memory does not grow with the number due.
 PAGE_SIZE = 500
@@ -33,6 +39,7 @@ class SweepReport:
     pages: int = 0
     tasks_read: int = 0
     digests: int = 0
+    timed_reminders: int = 0
     batches_queued: int = 0
     stale_cleared: int = 0
     confirmations_queued: int = 0
@@ -57,9 +64,10 @@ def _owner(snapshot: Snapshot) -> str | None:
     return owner.id if owner is not None and owner.parent.id == "users" else None
 
 
-def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[DigestJob]:
-    """One digest job per person and channel among this page's due tasks."""
-    jobs: dict[tuple[str, Channel], DigestJob] = {}
+def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[SweptJob]:
+    """One digest job per person and channel among this page's tasks due for the digest, and
+    one job per channel for each task reminded at its time."""
+    jobs: dict[tuple[str, ...], SweptJob] = {}
     stale = []
     for snapshot in page:
         uid = _owner(snapshot)
@@ -68,7 +76,17 @@ def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[D
             stale.append(snapshot)
             continue
         for channel in task.channels_on:
-            jobs.setdefault((uid, channel), DigestJob(uid=uid, channel=channel, due_by=now))
+            if task.reminder_is_timed and task.due_date and task.next_reminder_at:
+                timed = TimedReminderJob(
+                    uid=uid,
+                    channel=channel,
+                    task_id=task.id,
+                    occurrence=task.due_date,
+                    remind_at=task.next_reminder_at,
+                )
+                jobs[(uid, task.id, channel)] = timed
+            else:
+                jobs.setdefault((uid, channel), DigestJob(uid=uid, channel=channel, due_by=now))
     # Due but nothing to remind of (switched off or done without clearing): stop finding it.
     report.stale_cleared += reminder_state.stop_reminding(stale)
     return list(jobs.values())
@@ -76,12 +94,12 @@ def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[D
 
 def _batch_key(batch: DigestBatchJob) -> str:
     """Equal pages of equal sweeps in one hour get one name."""
-    keys = sorted(digest_task_key(job.uid, job.channel, batch.swept_at) for job in batch.jobs)
+    keys = sorted(swept_task_name(job, batch.swept_at) for job in batch.jobs)
     return "digest-batch:" + hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
 def run_sweep(now: datetime) -> SweepReport:
-    """Queue every digest due at ``now``, a page at a time, and the confirmations whose
+    """Queue every reminder due at ``now``, a page at a time, and the confirmations whose
     trigger did not queue them."""
     report = SweepReport(confirmations_queued=queue_left_behind(now))
     for page in _pages(due_tasks(now)):
@@ -90,7 +108,8 @@ def run_sweep(now: datetime) -> SweepReport:
         jobs = _jobs_in(page, now, report)
         if not jobs:
             continue
-        report.digests += len(jobs)
+        report.digests += sum(isinstance(job, DigestJob) for job in jobs)
+        report.timed_reminders += sum(isinstance(job, TimedReminderJob) for job in jobs)
         batch = DigestBatchJob(swept_at=now, jobs=jobs)
         report.batches_queued += enqueue(FAN_OUT_QUEUE, job_payload(batch), _batch_key(batch))
     log_event("INFO", "reminder sweep", now=now.isoformat(), **report.__dict__)

@@ -1,7 +1,7 @@
 """The task document ``users/{uid}/tasks/{id}`` as a typed value, with its reminder rules."""
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from taskly.vocabulary.channels import CHANNELS, Channel
@@ -30,6 +30,20 @@ class Task:
     done_at: datetime | None = None
     # Who last switched a channel: the trigger stays quiet for an unsubscribe link's change.
     reminder_change_source: ChangeSource | None = None
+    # When it is due, as the person set it: a local date ("2026-12-24"), optionally a local
+    # time ("09:00"), in the person's time zone. ``due_at`` is that instant (with a time only),
+    # kept by the server so reminders and calendars need no zone arithmetic.
+    due_date: str | None = None
+    due_time: str | None = None
+    due_at: datetime | None = None
+    # An RFC 5545 RRULE body over due dates; counted from the last completion with
+    # ``repeat_from_completion``.
+    repeat: str | None = None
+    repeat_from_completion: bool = False
+    # A timed task's reminder comes this long before its time.
+    remind_before_minutes: int = 0
+    # A repeating task's last completion (it then moved on to its next date, not to Done).
+    last_completed_at: datetime | None = None
 
     @classmethod
     def from_document(cls, task_id: str, data: dict[str, Any]) -> "Task":
@@ -44,6 +58,13 @@ class Task:
             updated_at=data.get("updated_at"),
             done_at=data.get("done_at"),
             reminder_change_source=_change_source(data.get("reminder_change_source")),
+            due_date=data.get("due_date"),
+            due_time=data.get("due_time"),
+            due_at=data.get("due_at"),
+            repeat=data.get("repeat"),
+            repeat_from_completion=bool(data.get("repeat_from_completion")),
+            remind_before_minutes=int(data.get("remind_before_minutes") or 0),
+            last_completed_at=data.get("last_completed_at"),
         )
 
     def to_document(self) -> dict[str, Any]:
@@ -55,6 +76,18 @@ class Task:
     @property
     def channels_on(self) -> tuple[Channel, ...]:
         return tuple(channel for channel in CHANNELS if self.notifies(channel))
+
+    @property
+    def timed_reminder_at(self) -> datetime | None:
+        """When a task due at a time is reminded of it; None without a time."""
+        if self.due_at is None:
+            return None
+        return self.due_at - timedelta(minutes=self.remind_before_minutes)
+
+    @property
+    def reminder_is_timed(self) -> bool:
+        """Whether its next reminder is the one for its due time (else the daily digest's)."""
+        return self.next_reminder_at is not None and self.next_reminder_at == self.timed_reminder_at
 
     @property
     def wants_reminders(self) -> bool:

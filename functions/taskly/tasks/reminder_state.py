@@ -17,11 +17,17 @@ from google.api_core.exceptions import FailedPrecondition
 from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
-from taskly.platform.firestore_client import Snapshot, db, run_transaction, update_in_batches
+from taskly.platform.firestore_client import (
+    Snapshot,
+    db,
+    run_transaction,
+    update_each_in_batches,
+)
 from taskly.profiles.document import Profile
 from taskly.profiles.store import read_profile
 from taskly.tasks.document import ChangeSource, Task
-from taskly.tasks.refs import read_task, task_ref, tasks_of
+from taskly.tasks.refs import read_task, task_from, task_ref, tasks_of
+from taskly.tasks.schedule import in_zone, planned_reminder, same_plan
 from taskly.vocabulary.channels import Channel
 from taskly.vocabulary.errors import NotFound
 
@@ -32,13 +38,15 @@ AlsoInTransaction = Callable[[firestore.Transaction, str, Task, Task, datetime],
 def next_reminder(
     before: Task | None, after: Task, profile: Callable[[], Profile], now: datetime
 ) -> datetime | None:
-    """When ``after`` is next reminded: never while it wants no reminders; the person's next
-    remind time when reminders (re)start; otherwise the time already set."""
+    """When ``after`` is next reminded: never while it wants no reminders; as its dates plan
+    (``schedule.planned_reminder``) when reminders (re)start or its dates changed; otherwise
+    the time already set."""
     if not after.wants_reminders:
         return None
-    if before is not None and before.wants_reminders and after.next_reminder_at is not None:
+    kept = before is not None and before.wants_reminders and same_plan(before, after)
+    if kept and after.next_reminder_at is not None:
         return after.next_reminder_at
-    return profile().next_reminder_after(now)
+    return planned_reminder(after, profile(), now)
 
 
 def follow_edit(
@@ -125,8 +133,15 @@ def stop_reminding(snapshots: Iterable[Snapshot]) -> int:
 
 
 def reschedule(uid: str, profile: Profile, now: datetime) -> int:
-    """After the person's time zone or remind time changed, move every pending reminder."""
+    """After the person's time zone or remind time changed: every timed task's ``due_at`` for
+    its local time in the zone, and every pending reminder planned again; how many moved."""
+    timed = tasks_of(uid).where(filter=firestore.FieldFilter("due_time", "!=", None))
     pending = tasks_of(uid).where(filter=firestore.FieldFilter("next_reminder_at", "!=", None))
-    next_at = profile.next_reminder_after(now)
-    refs = (snapshot.reference for snapshot in pending.stream())
-    return update_in_batches(refs, {"next_reminder_at": next_at})
+    snapshots = {snapshot.id: snapshot for snapshot in timed.stream()}
+    snapshots.update({snapshot.id: snapshot for snapshot in pending.stream()})
+    changes = []
+    for snapshot in snapshots.values():
+        task = in_zone(task_from(snapshot), profile.timezone)
+        next_at = planned_reminder(task, profile, now) if task.next_reminder_at else None
+        changes.append((snapshot.reference, {"due_at": task.due_at, "next_reminder_at": next_at}))
+    return update_each_in_batches(changes)

@@ -8,16 +8,29 @@ from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
 from taskly.platform.firestore_client import db, run_transaction
+from taskly.profiles.document import DEFAULT_TIMEZONE
+from taskly.profiles.store import read_profile
 from taskly.tasks import reminder_state
 from taskly.tasks.cursor import Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import Task
 from taskly.tasks.refs import read_task, task_from, task_ref, tasks_of
+from taskly.tasks.schedule import Schedule, SchedulePatch, moved_to_next_date, scheduled
 from taskly.vocabulary.errors import Conflict, NotFound
 from taskly.vocabulary.statuses import Status
 
 
+def _timezone(uid: str, transaction: firestore.Transaction | None = None) -> str:
+    profile = read_profile(uid, transaction)
+    return profile.timezone if profile is not None else DEFAULT_TIMEZONE
+
+
 def create_task(
-    uid: str, description: str, status: Status, now: datetime, task_id: str | None = None
+    uid: str,
+    description: str,
+    status: Status,
+    now: datetime,
+    task_id: str | None = None,
+    schedule: SchedulePatch | None = None,
 ) -> tuple[Task, bool]:
     """Create the task (with the caller's id if given); with an id already taken, the task
     that has it, unchanged: a retried create makes no second task. And whether it was new."""
@@ -30,6 +43,8 @@ def create_task(
         updated_at=now,
         done_at=now if status == "done" else None,
     )
+    if schedule is not None:
+        task = scheduled(task, schedule.applied_to(Schedule()), _timezone(uid), now)
     try:
         ref.create(task.to_document())
     except AlreadyExists:
@@ -65,10 +80,11 @@ def list_tasks(
 
 @dataclass(frozen=True)
 class TaskEdit:
-    """What a person changes on a task's face: its text, its column, or both."""
+    """What a person changes on a task: its text, its column, its dates, or some of these."""
 
     description: str | None = None
     status: Status | None = None
+    schedule: SchedulePatch | None = None
 
 
 def _apply_edit(
@@ -92,8 +108,13 @@ def _apply_edit(
         status=before.status if edit.status is None else edit.status,
         updated_at=now,
     )
+    if edit.schedule is not None:
+        schedule = edit.schedule.applied_to(Schedule.of(before))
+        after = scheduled(after, schedule, _timezone(uid, transaction), now)
     if after.status == "done" and before.status != "done":
-        after = replace(after, done_at=now)
+        # A repeating task moves on to its next date instead, once more to do.
+        moved = after.repeat and moved_to_next_date(after, _timezone(uid, transaction), now)
+        after = moved or replace(after, done_at=now)
     elif after.status != "done":
         after = replace(after, done_at=None)
     after = reminder_state.follow_edit(transaction, uid, before, after, now)

@@ -11,7 +11,8 @@ from taskly.platform.request_log import log_event, validation_problems
 from taskly.reminders.confirmation_delivery import deliver_confirmation
 from taskly.reminders.digest_delivery import deliver_digest
 from taskly.reminders.fan_out import queue_digests
-from taskly.reminders.jobs import DigestBatchJob, DigestJob, read_job
+from taskly.reminders.jobs import DigestBatchJob, DigestJob, TimedReminderJob, read_job
+from taskly.reminders.timed_delivery import deliver_timed
 
 
 class DeliveryDeferred(Exception):
@@ -35,7 +36,12 @@ def deliver(data: Any) -> Outcome | None:
     job = _valid(read_job, data)
     if job is None:
         return None
-    outcome = deliver_digest(job) if isinstance(job, DigestJob) else deliver_confirmation(job)
+    if isinstance(job, DigestJob):
+        outcome = deliver_digest(job)
+    elif isinstance(job, TimedReminderJob):
+        outcome = deliver_timed(job)
+    else:
+        outcome = deliver_confirmation(job)
     log_event(
         "INFO",
         "delivery",

@@ -37,6 +37,14 @@ OPEN_TASKS_MAX = 2_000
 TASKS_MAX = 10_000
 # Tasks with reminders on per person: what one digest (and the sweep) has to carry.
 REMINDER_TASKS_MAX = 100
+# The years a due date may fall in.
+DUE_YEARS = (2000, 2100)
+# Repeating tasks: a rule's length in characters, its INTERVAL, the values one BY-list names,
+# and how far ahead (from today) a series may end.
+REPEAT_RULE_MAX: int = _SCHEMAS["RepeatRule"]["maxLength"]
+REPEAT_INTERVAL_MAX = 99
+REPEAT_BY_LIST_MAX = 31
+REPEAT_YEARS_MAX = 5
 # In-app notifications kept per person; the oldest go first.
 NOTIFICATIONS_KEPT = 200
 # Tasks one digest email lists by name; it says how many more there are.

@@ -1,4 +1,4 @@
-"""When a daily reminder fires, in the person's own time zone."""
+"""Local dates and wall-clock times in the person's own time zone, and the instants they name."""
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
@@ -47,6 +47,13 @@ def local_date(instant: datetime, timezone: str) -> date:
     """The calendar date in `timezone` at `instant` (an aware datetime)."""
     _require_aware(instant)
     return instant.astimezone(_zone(timezone)).date()
+
+
+def local_instant(day: date, wall_time: time, timezone: str) -> datetime:
+    """The UTC instant at which it is ``wall_time`` on ``day`` in ``timezone``, by the rules of
+    ``next_reminder_at`` for a time that occurs twice or not at all."""
+    zone = _zone(timezone)
+    return datetime.combine(day, wall_time.replace(fold=0), tzinfo=zone).astimezone(UTC)
 
 
 def next_reminder_at(after: datetime, timezone: str, remind_time: time) -> datetime:
