@@ -17,6 +17,10 @@ export function webAppContract() {
     task: {
       fields: Object.keys(schemas.Task.properties),
       statuses: schemas.TaskStatus.enum,
+      // The date fields a person sets: what a create takes besides the text and the column.
+      scheduleFields: Object.keys(schemas.TaskCreate.properties).filter(
+        (name) => !["description", "status"].includes(name),
+      ),
     },
   };
 }

@@ -31,14 +31,29 @@ function applyChange(task, change) {
   return task && { ...task, ...change.fields };
 }
 
-// Open columns show the newest first; Done shows the most recently finished first, and a task
-// just moved there, not yet given its done_at by the server, first of all ("~" sorts after
-// every digit). Ties keep one order, by id.
+// Done shows the most recently finished first, and a task just moved there, not yet given its
+// done_at by the server, first of all ("~" sorts after every digit). Ties keep one order, by id.
 const sortTime = (task) => (task.status === DONE ? (task.done_at ?? "~") : task.created_at);
 function newestFirst(a, b) {
   const [timeA, timeB] = [sortTime(a), sortTime(b)];
   if (timeA !== timeB) return timeA < timeB ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// Open columns show what is due first: the tasks with a due date, the earliest first, then the
+// undated ones, newest first as before. Within a day, the tasks with a time come by their time,
+// and the day's date-only tasks after them: a date without a time means "some time that day",
+// so by the day's end, later than any time set on it ("~" sorts after every "HH:MM"). Dates
+// and times are the person's local ones, which compare as text. Equal dues, newest first.
+const dueKey = (task) => (task.due_date ? `${task.due_date} ${task.due_time ?? "~"}` : null);
+export function dueFirst(a, b) {
+  const [dueA, dueB] = [dueKey(a), dueKey(b)];
+  if (dueA !== dueB) {
+    if (dueA === null) return 1;
+    if (dueB === null) return -1;
+    return dueA < dueB ? -1 : 1;
+  }
+  return newestFirst(a, b);
 }
 
 /**
@@ -60,7 +75,9 @@ export function visibleBoard(state, { now, previous = null }) {
     tasks.set(id, kept);
     columns[kept.status].push(kept);
   }
-  for (const column of Object.values(columns)) column.sort(newestFirst);
+  for (const [status, column] of Object.entries(columns)) {
+    column.sort(status === DONE ? newestFirst : dueFirst);
+  }
 
   const { doneTasks, doneToday } = readProgress(server.stats, now);
   const { hasMore, loading } = server.donePages;

@@ -3,12 +3,15 @@ import { createCard, DRAG_TYPE } from "./card.js";
 import { placeCards } from "./place-cards.js";
 
 const SLOW_LOAD_MS = 8000;
+// Due labels are written anew this often: "Today 2:00 PM" turns overdue at 2:00 PM.
+const DUE_REFRESH_MS = 30_000;
 
 /**
  * Draws the board the store derives (board-state.js) into the columns, and sends the person's
  * intents to `actions`: showOlderDone(), move(task, status), and the card's (card.js). Cards
  * are kept by key, redrawn only when their task changed, and moved only when their place
- * changes, so focus and an edit in progress survive updates.
+ * changes, so focus and an edit in progress survive updates. Due dates are written in the
+ * person's time zone (`setTimeZone`; the browser's until it is known) and the browser's locale.
  */
 export function createBoardView(actions) {
   const board = document.getElementById("board");
@@ -27,6 +30,13 @@ export function createBoardView(actions) {
   const doneToday = document.getElementById("done-today");
   const doneTodayCount = document.getElementById("done-today-count");
   showOlder.addEventListener("click", () => actions.showOlderDone());
+
+  let timeZone = null;
+  const dueContext = () => ({ now: new Date(), timeZone, locale: navigator.language });
+  const refreshDue = () => {
+    for (const card of cards.values()) card.refreshDue();
+  };
+  const dueTimer = setInterval(refreshDue, DUE_REFRESH_MS);
 
   const slowTimer = setTimeout(() => {
     status.textContent = "Still loading your tasks… Check your connection if this takes long.";
@@ -131,7 +141,7 @@ export function createBoardView(actions) {
   function cardFor(task) {
     let card = cards.get(task.id);
     if (!card) {
-      card = { ...createCard(task, actions), task };
+      card = { ...createCard(task, actions, dueContext), task };
       cards.set(task.id, card);
     } else if (card.task !== task) {
       card.task = task;
@@ -154,10 +164,17 @@ export function createBoardView(actions) {
 
   return {
     render,
-    /** The card `node` is in (its handle: edit, move, remove, reminders), or null. */
+    /** The card `node` is in (its handle: edit, move, remove, reminders, due), or null. */
     cardAt: (node) => cards.get(node?.closest?.(".card")?.dataset.key) ?? null,
+    /** The person's IANA time zone (their profile's): due dates are theirs. */
+    setTimeZone(zone) {
+      if (!zone || zone === timeZone) return;
+      timeZone = zone;
+      refreshDue();
+    },
     clear() {
       clearTimeout(slowTimer);
+      clearInterval(dueTimer);
       for (const column of Object.values(columns)) {
         column.list.replaceChildren();
         column.order = [];

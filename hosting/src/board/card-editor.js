@@ -10,7 +10,8 @@
  * brings the draft back.
  *
  * `hooks`: currentText() -> the task's text now; save(text, previousText) -> promise;
- * onOpen(); onClose({ hadFocus }).
+ * onOpen(); onClose({ hadFocus }); openDue() opens the task's due date dialog (its "Due…"
+ * button; an edit with nothing typed closes as focus goes to the dialog, one with a draft stays).
  */
 const CHOOSE_FIRST = "This task was changed elsewhere. Choose which text to keep first.";
 
@@ -44,6 +45,7 @@ export function createCardEditor(key, maxLength, hooks) {
   const actions = document.createElement("div");
   actions.className = "card-edit-actions";
   actions.append(
+    smallButton("Due…", () => hooks.openDue()),
     smallButton("Cancel", () => close()),
     smallButton("Save", () => submit(), "primary"),
   );

@@ -1,3 +1,4 @@
+import { dueLabel } from "../dates/due-label.js";
 import { LIMITS } from "../lib/limits.js";
 import { channelsInWords, remindersRunning, STATUS_LABELS } from "../lib/task.js";
 import { icon } from "../ui/icon.js";
@@ -8,10 +9,11 @@ export const DRAG_TYPE = "application/x-taskly-task";
 
 /**
  * One task card. `actions` receive the card's current task: edit(task, text, previousText)
- * (a promise), move(task, status), remove(task), reminders(task). The description is only
- * ever set as text.
+ * (a promise), move(task, status), remove(task), reminders(task), due(task) (a promise that
+ * settles once its dialog has closed). `dueContext()` gives what the due date's label is
+ * written for: { now, timeZone, locale } (dates/due-label.js). Text is only ever set as text.
  */
-export function createCard(task, actions) {
+export function createCard(task, actions, dueContext = () => ({})) {
   const key = task.id;
   const element = document.createElement("li");
   element.className = "card";
@@ -26,6 +28,7 @@ export function createCard(task, actions) {
   const editor = createCardEditor(key, LIMITS.descriptionMax, {
     currentText: () => task.description,
     save: (description, previous) => actions.edit(task, description, previous),
+    openDue: () => openDue(),
     onOpen() {
       element.draggable = false;
       text.hidden = true;
@@ -36,6 +39,21 @@ export function createCard(task, actions) {
       if (hadFocus) editButton.focus();
     },
   });
+
+  // The due date: "Today 2:00 PM ↻", "Overdue · Mon"; said in words to a screen reader.
+  const due = document.createElement("p");
+  due.className = "card-due";
+  const dueWords = document.createElement("span");
+  dueWords.className = "visually-hidden";
+  const dueShown = document.createElement("span");
+  dueShown.className = "card-due-text";
+  dueShown.setAttribute("aria-hidden", "true");
+  const repeatMark = document.createElement("span");
+  repeatMark.className = "card-repeat";
+  repeatMark.setAttribute("aria-hidden", "true");
+  repeatMark.textContent = "↻";
+  due.append(icon("calendar"), dueWords, dueShown, repeatMark);
+  let shownDue; // the label drawn last (null: none), to touch the DOM only when it changes
 
   const reminderBadge = document.createElement("span");
   reminderBadge.className = "card-reminder";
@@ -75,6 +93,7 @@ export function createCard(task, actions) {
     return control;
   };
   const editButton = button("Edit", "edit", () => editor.open());
+  const dueButton = button("Due date", "calendar", () => openDue());
   const remindersButton = button("Reminders", "bell", () => actions.reminders(task));
   let removing = false;
   // A click with detail 0 came from the keyboard (Enter or Space on the button).
@@ -89,9 +108,33 @@ export function createCard(task, actions) {
   footer.className = "card-footer";
   const buttons = document.createElement("div");
   buttons.className = "card-actions";
-  buttons.append(editButton, remindersButton, deleteButton);
+  buttons.append(editButton, dueButton, remindersButton, deleteButton);
   footer.append(statusButton, reminderBadge, buttons);
-  element.append(text, editor.element, footer);
+  element.append(text, editor.element, due, footer);
+
+  // Focus comes back to where the dialog was opened from; when that is gone (the editor it was
+  // opened from closed meanwhile), to the card's own Due date button.
+  async function openDue() {
+    await actions.due(task);
+    if (element.isConnected && !element.contains(document.activeElement)) {
+      dueButton.focus({ preventScroll: true });
+    }
+  }
+
+  /** Draws the due date's label for now: "Today" turns "Overdue" as time goes by. */
+  function showDue() {
+    const label = dueLabel(task, dueContext());
+    const key = label && `${label.text}|${label.words}|${label.full}|${label.overdue}`;
+    if (key === shownDue) return;
+    shownDue = key;
+    due.hidden = !label;
+    if (!label) return;
+    dueShown.textContent = label.text;
+    dueWords.textContent = `${label.words}.`;
+    due.title = label.full;
+    due.classList.toggle("is-overdue", label.overdue);
+    repeatMark.hidden = !label.repeats;
+  }
 
   text.addEventListener("click", (event) => editor.open(caretOffsetAt(event, text)));
   element.addEventListener("dragstart", (event) => {
@@ -112,6 +155,8 @@ export function createCard(task, actions) {
     reminderBadge.hidden = !running;
     reminderBadge.title = `Reminders on: ${channelsInWords(task)}`;
     remindersButton.classList.toggle("is-on", running);
+    dueButton.classList.toggle("is-on", Boolean(task.due_date));
+    showDue();
     editor.taskChanged();
   }
 
@@ -125,6 +170,9 @@ export function createCard(task, actions) {
     edit: () => editor.open(),
     remove: () => remove(true),
     reminders: () => actions.reminders(task),
+    due: () => openDue(),
+    /** Writes the due date's label anew (the day or the time zone changed). */
+    refreshDue: showDue,
     move: (status) => status !== task.status && actions.move(task, status),
     dispose: () => closeStatusMenuOf(statusButton),
   };

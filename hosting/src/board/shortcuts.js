@@ -11,9 +11,9 @@ const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popov
 
 /**
  * The board's keyboard shortcuts, listed in the "?" dialog. On the task whose card has focus:
- * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; R opens its reminders; Delete
- * deletes it (with Undo). Anywhere: N goes to quick add, ? shows the list. Keys typed into a
- * field, or with Ctrl, Alt or Cmd, are left alone.
+ * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; D opens its due date; R opens its
+ * reminders; Delete deletes it (with Undo). Anywhere: N goes to quick add, ? shows the list.
+ * Keys typed into a field, or with Ctrl, Alt or Cmd, are left alone.
  */
 export function bindShortcuts(view) {
   const dialog = document.getElementById("shortcuts-dialog");
@@ -30,6 +30,7 @@ export function bindShortcuts(view) {
     else if (card && MOVES[key]) card.move(MOVES[key]);
     else if (card && key === "e") card.edit();
     else if (card && key === "r") card.reminders();
+    else if (card && key === "d") card.due();
     else if (card && (key === "Delete" || key === "Backspace")) card.remove();
     else return;
     event.preventDefault();

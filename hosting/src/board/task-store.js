@@ -1,4 +1,4 @@
-import { channelFields, draftTask, newTaskId } from "../lib/task.js";
+import { channelFields, draftTask, newTaskId, scheduleChange } from "../lib/task.js";
 import { initialBoardState, visibleBoard } from "./board-state.js";
 import {
   answerArrived,
@@ -107,14 +107,18 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
       }
     },
 
-    /** Adds a task; resolves with the server's copy. */
-    add(description) {
+    /**
+     * Adds a task; resolves with the server's copy. `schedule` holds its date fields (lib/task.js,
+     * SCHEDULE_FIELDS) when it has a due date: they go with the create.
+     */
+    add(description, schedule = {}) {
       // The id is chosen here, so the card, the listener's copy and the API's answer are one
       // task from the start, and a create sent twice (PUT) still makes one task.
       const id = newId();
-      const draft = draftTask(id, description, now());
+      const draft = draftTask(id, description, now(), schedule);
+      const body = { description, ...schedule };
       const created = send(addChange(id, "create", draft, { sending: true }), () => {
-        const put = lastCreate.then(() => api.put(`/api/tasks/${id}`, { description }));
+        const put = lastCreate.then(() => api.put(`/api/tasks/${id}`, body));
         lastCreate = put.catch(() => {});
         return put;
       });
@@ -132,6 +136,14 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
 
     move: (id, status) =>
       updateTask(id, { status }, () => api.patch(`/api/tasks/${id}`, { status })),
+
+    /**
+     * Changes the task's date fields: `fields` holds only those that change (null clears one;
+     * clearing due_date clears due_time and repeat). The server may move the date onto the
+     * repeat's first day: its answer shows.
+     */
+    setSchedule: (id, fields) =>
+      updateTask(id, scheduleChange(fields), () => api.patch(`/api/tasks/${id}`, fields)),
 
     /** Switches the task's reminder channels: `switches` is { email, sms } (lib/task.js). */
     setReminders: (id, switches) =>

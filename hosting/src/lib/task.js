@@ -53,13 +53,65 @@ export function taskFromData(id, data) {
   return task;
 }
 
-/** The task a new line of text makes, as the board shows it until the server's copy is in. */
-export function draftTask(id, description, now) {
+/**
+ * The fields of a task's dates that the person sets (TaskCreate and TaskPatch in the contract):
+ * a local due date ("2026-12-24") and time ("09:00"), a repeat rule, whether the repeat counts
+ * from the day the task is done, and how long before its time a timed task is reminded of.
+ */
+export const SCHEDULE_FIELDS = TASKLY_TASK.scheduleFields;
+
+/** A task's date fields when it has none. */
+export const NO_SCHEDULE = {
+  due_date: null,
+  due_time: null,
+  repeat: null,
+  repeat_from_completion: false,
+  remind_before_minutes: 0,
+};
+
+/**
+ * What a change of date fields (as sent in a PATCH) does to the task as the board shows it
+ * until the server answers: clearing the date clears its time and repeat too, as on the server.
+ */
+export function scheduleChange(fields) {
+  return fields.due_date === null ? { ...fields, due_time: null, repeat: null } : fields;
+}
+
+/**
+ * The PATCH fields that make `task`'s dates what the due date dialog has `chosen` (the
+ * SCHEDULE_FIELDS, a missing one as in NO_SCHEDULE): only those that change. Without a date,
+ * the date is cleared, and with it the time and the repeat (one field says it all). The
+ * reminder offset goes only with a time, counting from completion only with a repeat.
+ */
+export function scheduleEdits(task, chosen) {
+  const value = (fields, name) => fields[name] ?? NO_SCHEDULE[name];
+  if (!chosen.due_date) return task.due_date ? { due_date: null } : {};
+  const edits = {};
+  for (const name of ["due_date", "due_time", "repeat"]) {
+    if (value(chosen, name) !== value(task, name)) edits[name] = value(chosen, name);
+  }
+  const changes = (name) => value(chosen, name) !== value(task, name);
+  if (chosen.repeat && changes("repeat_from_completion")) {
+    edits.repeat_from_completion = chosen.repeat_from_completion;
+  }
+  if (chosen.due_time && changes("remind_before_minutes")) {
+    edits.remind_before_minutes = chosen.remind_before_minutes;
+  }
+  return edits;
+}
+
+/**
+ * The task a new line of text makes, as the board shows it until the server's copy is in;
+ * `schedule` holds its date fields (SCHEDULE_FIELDS), if the line named a date.
+ */
+export function draftTask(id, description, now, schedule = {}) {
   const time = now.toISOString();
   return taskFromData(id, {
     description,
     status: TODO,
     ...channelFields({}),
+    ...NO_SCHEDULE,
+    ...schedule,
     created_at: time,
     updated_at: time,
   });

@@ -2,6 +2,7 @@ import { terminate } from "firebase/firestore";
 import { watchBoard } from "../board/board-listeners.js";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
+import { askDue } from "../board/due-dialog.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { askReminders } from "../board/reminders-dialog.js";
@@ -11,7 +12,8 @@ import { api } from "../lib/api.js";
 import { openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
-import { isEditConflict, STATUS_LABELS } from "../lib/task.js";
+import { dueText } from "../dates/due-label.js";
+import { DONE, isEditConflict, STATUS_LABELS } from "../lib/task.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { showToast, toastError } from "../ui/toasts.js";
@@ -59,6 +61,10 @@ async function main() {
     })
     .catch(() => null);
   invitePictureOnce(profile);
+  // Due dates are the person's, in their profile's time zone (the browser's until it is read).
+  let timeZone = null;
+  const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zoneNow = () => timeZone ?? browserZone();
   const unsavedProfile = takeUnsavedProfileMessage();
   if (unsavedProfile) toastError(unsavedProfile);
 
@@ -82,7 +88,22 @@ async function main() {
       }),
     move: (task, status) => {
       announce(`Moved “${shorten(task.description)}” to ${STATUS_LABELS[status]}.`);
-      store.move(task.id, status).catch(reportRollback("The task wasn't moved"));
+      const moved = store.move(task.id, status);
+      moved.then(
+        (answer) => repeatedAgain(task, status, answer),
+        reportRollback("The task wasn't moved"),
+      );
+    },
+    due: async (task) => {
+      const edits = await askDue(task, {
+        timeZone: zoneNow(),
+        locale: navigator.language,
+        previewRepeat: (rule, from) =>
+          api.get(`/api/repeats/preview?${new URLSearchParams({ rule, from })}`),
+      });
+      if (edits) {
+        store.setSchedule(task.id, edits).catch(reportRollback("The due date wasn't changed"));
+      }
     },
     remove: (task, how) => removeWithUndo(task, how),
     reminders: async (task) => {
@@ -99,14 +120,37 @@ async function main() {
 
   bindShortcuts(view);
 
-  function addTask(description) {
-    const added = store.add(description);
+  function addTask(description, schedule = {}) {
+    const added = store.add(description, schedule);
     added.catch(reportRollback("The task wasn't added"));
     return added;
   }
-  bindQuickAdd(document.getElementById("quick-add"), addTask);
+  const quickAdd = bindQuickAdd(
+    document.getElementById("quick-add"),
+    (description, schedule) => addTask(description, schedule),
+    () => ({ timeZone: zoneNow() }),
+  );
+  profile.then((me) => {
+    if (!me?.timezone) return;
+    timeZone = me.timezone;
+    view.setTimeZone(timeZone);
+    quickAdd.refresh();
+  });
 
   stops.push(startEmailConfirmation(user));
+
+  // A repeating task moved to Done comes back in Todo on its next date (the server's answer):
+  // said, so the card leaving Done is no surprise.
+  function repeatedAgain(task, status, answer) {
+    if (status !== DONE || !answer || answer.status === DONE || !answer.due_date) return;
+    const next = dueText(
+      { date: answer.due_date, time: answer.due_time },
+      { timeZone: zoneNow(), locale: navigator.language },
+    );
+    const text = `Done. “${shorten(task.description)}” repeats: back in Todo for ${next}.`;
+    announce(text);
+    showToast(text);
+  }
 
   function removeWithUndo(task, { fromKeyboard = false } = {}) {
     const pending = store.remove(task.id);
