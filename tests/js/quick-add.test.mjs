@@ -434,3 +434,16 @@ test("the machine's own time zone makes no difference", () => {
     else process.env.TZ = original;
   }
 });
+
+test("a repeat without a day of its own starts on the day written beside it", () => {
+  // Wednesday 9 December 2026, 10:00 in New York.
+  const now = new Date("2026-12-09T15:00:00Z");
+  const read = parseQuickAdd("call mom friday 6pm every week", { now, timeZone: "America/New_York" });
+  assert.equal(read.title, "call mom");
+  assert.deepEqual(read.due, { date: "2026-12-11", time: "18:00" });
+  assert.equal(read.repeat.rrule, "FREQ=WEEKLY");
+  const monthly = parseQuickAdd("pay rent every month on jan 31", { now, timeZone: "America/New_York" });
+  assert.equal(monthly.title, "pay rent");
+  assert.equal(monthly.due.date, "2027-01-31");
+  assert.equal(monthly.repeat.rrule, "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
+});

@@ -162,6 +162,7 @@ function chronoDate(masked, result, context) {
     ...span,
     time: clockTime(result.start),
     due: chronoDue(result, context),
+    namesDay: result.start.isCertain("day") || result.start.isCertain("weekday"),
     standsAlone: !AFTER_EVERY.test(before) && stands(masked, span, strength, afterDateWord),
   };
 }
@@ -232,23 +233,31 @@ function ordinalDates(masked, taken, context) {
       ...span,
       time: null,
       due: { date: nextMonthDay(day, context.today), time: null },
+      namesDay: true,
       standsAlone: !AFTER_EVERY.test(before) && stands(masked, span, "weak", leadIn !== ""),
     });
   }
   return dates;
 }
 
-// A repeat takes a time written next to it ("every monday at 9am", "at 9am every weekday").
+// A repeat takes a time written next to it ("every monday at 9am", "at 9am every weekday"),
+// and a repeat without a day of its own starts on a day written next to it ("friday 6pm
+// every week" is weekly on Fridays).
 function repeatFound(masked, repeats, dates, context) {
   for (const repeat of repeats) {
-    const timed = dates.find((date) => date.time && nextTo(masked, repeat, date));
+    const beside = dates.filter((date) => nextTo(masked, repeat, date));
+    const timed = beside.find((date) => date.time);
     if (repeat.shorthand && !timed && !END.test(masked.slice(repeat.end))) continue;
+    const ownDay = repeat.spec.byDay || repeat.spec.monthDay;
+    const dated = ownDay ? undefined : beside.find((date) => date.namesDay);
     const time = timed?.time ?? null;
-    const todayCounts = !time || isAhead(context, context.today, time);
-    const { rrule, date } = scheduleRepeat(repeat.spec, context.today, todayCounts);
+    const from = dated?.due.date ?? context.today;
+    const todayCounts = Boolean(dated) || !time || isAhead(context, context.today, time);
+    const { rrule, date } = scheduleRepeat(repeat.spec, from, todayCounts);
+    const spans = [repeat, timed, dated].filter(Boolean);
     return {
-      start: Math.min(repeat.start, timed?.start ?? Infinity),
-      end: Math.max(repeat.end, timed?.end ?? 0),
+      start: Math.min(...spans.map((span) => span.start)),
+      end: Math.max(...spans.map((span) => span.end)),
       due: { date, time },
       repeat: { rrule, fromCompletion: repeat.fromCompletion },
     };
