@@ -165,3 +165,23 @@ def test_the_export_carries_the_dates(new_yorker):
         "07:15",
         "FREQ=YEARLY",
     )
+
+
+def test_a_nine_oclock_repeat_completed_before_the_march_change_stays_at_nine(new_yorker):
+    # Due on the Saturday before the US clocks go forward (Sunday 14 March 2027).
+    task = _create(new_yorker, due_date="2027-03-13", due_time="09:00", repeat="FREQ=DAILY")
+    assert task["due_at"] == "2027-03-13T14:00:00.000Z"  # EST, UTC-5
+
+    moved = new_yorker.patch(f"/tasks/{task['id']}", json={"status": "done"}).json()
+
+    assert (moved["due_date"], moved["due_time"]) == ("2027-03-14", "09:00")
+    assert moved["due_at"] == "2027-03-14T13:00:00.000Z"  # EDT, UTC-4: still 9:00 on the clock
+
+
+def test_monthly_on_the_31st_falls_on_the_last_day_of_shorter_months(new_yorker):
+    task = _create(new_yorker, due_date="2027-01-31", repeat="FREQ=MONTHLY")
+    dates = []
+    for _ in range(3):
+        task = new_yorker.patch(f"/tasks/{task['id']}", json={"status": "done"}).json()
+        dates.append(task["due_date"])
+    assert dates == ["2027-02-28", "2027-03-31", "2027-04-30"]

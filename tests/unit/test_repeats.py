@@ -65,6 +65,16 @@ def test_a_rule_expands_over_local_dates(rule, start, expected):
     assert upcoming(rule, date.fromisoformat(start), 3) == _dates(*expected)
 
 
+def test_a_rule_started_on_the_31st_keeps_its_day_when_anchored_anew():
+    rule = normalized_rule("FREQ=MONTHLY;INTERVAL=2", date(2027, 1, 31), TODAY)
+    assert rule == "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"
+    due, seen = date(2027, 1, 31), []
+    for _ in range(3):
+        due = next_due_date(rule, due, TODAY, False)
+        seen.append(due)
+    assert seen == _dates("2027-03-31", "2027-05-31", "2027-07-31")
+
+
 def test_count_is_kept_as_the_date_of_the_last_time():
     assert normalized_rule("freq=weekly;count=3", date(2026, 12, 9), TODAY) == (
         "FREQ=WEEKLY;UNTIL=20261223"

@@ -116,22 +116,32 @@ def _check_by_parts(parts: dict[str, str]) -> None:
             )
 
 
+def _month_end_anchored(parts: dict[str, str], start: date) -> dict[str, str]:
+    """A monthly or yearly rule with no day of its own, started on a day a month may not have
+    (the 29th to 31st), written to fall on a shorter month's last day instead, so the series
+    keeps its day wherever it is anchored next."""
+    day = start.day
+    if (
+        day <= _SHORTEST_MONTH
+        or any(name in parts for name in _BY_PARTS)
+        or parts["FREQ"] not in ("MONTHLY", "YEARLY")
+    ):
+        return parts
+    anchored = dict(parts)
+    if parts["FREQ"] == "YEARLY":
+        anchored["BYMONTH"] = str(start.month)
+    anchored["BYMONTHDAY"] = ",".join(str(d) for d in range(_SHORTEST_MONTH, day + 1))
+    anchored["BYSETPOS"] = "-1"
+    return anchored
+
+
 def _series(parts: dict[str, str], start: date) -> rrule:
     """The rule's dates from ``start``, never looked for past ``_horizon(start)`` (a rule that
     rarely or never falls on a date would otherwise be searched to the year 9999), COUNT left
     to the caller; a month-day a month may not have falls on its last day."""
-    parts = {name: value for name, value in parts.items() if name != "COUNT"}
-    day = start.day
-    month_end_anchor = (
-        day > _SHORTEST_MONTH
-        and not any(name in parts for name in _BY_PARTS)
-        and parts["FREQ"] in ("MONTHLY", "YEARLY")
+    parts = _month_end_anchored(
+        {name: value for name, value in parts.items() if name != "COUNT"}, start
     )
-    if month_end_anchor:
-        parts["BYMONTHDAY"] = ",".join(str(d) for d in range(_SHORTEST_MONTH, day + 1))
-        parts["BYSETPOS"] = "-1"
-        if parts["FREQ"] == "YEARLY":
-            parts["BYMONTH"] = str(start.month)
     limit = _horizon(start)
     if "UNTIL" not in parts or _until_date(parts["UNTIL"]) > limit:
         parts["UNTIL"] = limit.strftime("%Y%m%d")
@@ -151,7 +161,9 @@ def _horizon(day: date) -> date:
 
 def normalized_rule(body: str, start: date, today: date) -> str:
     """``body`` checked against Taskly's limits, upper-case, COUNT turned into the UNTIL date
-    of the series' last occurrence from ``start``. RepeatError says what is wrong."""
+    of the series' last occurrence from ``start``, a monthly or yearly rule started on the
+    29th to 31st made to keep that day (``_month_end_anchored``). RepeatError says what is
+    wrong."""
     parts = _parts(body)
     _check_limits(parts)
     horizon = _horizon(today)
@@ -168,6 +180,7 @@ def normalized_rule(body: str, start: date, today: date) -> str:
         parts["UNTIL"] = dates[-1].strftime("%Y%m%d")
     elif "UNTIL" in parts and _until_date(parts["UNTIL"]) > horizon:
         raise RepeatError(f"A repeat ends within {REPEAT_YEARS_MAX} years.")
+    parts = _month_end_anchored(parts, start)
     rule = ";".join(f"{name}={value}" for name, value in parts.items())
     if first_on_or_after(rule, start) is None:
         raise RepeatError("This repeat has no date on or after its due date.")
