@@ -32,6 +32,9 @@ from taskly.tasks.refs import task_from
 
 # Due tasks held in memory at once: the sweep's memory does not grow with the number due.
 PAGE_SIZE = 500
+# Jobs in one fan-out task: a page of timed reminders (one job per task and channel) would
+# otherwise outgrow a queue task's body (the emulator takes 100 KB; a job is about 200 bytes).
+BATCH_JOBS_MAX = 200
 
 
 @dataclass
@@ -92,6 +95,16 @@ def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[S
     return list(jobs.values())
 
 
+def fan_out_batches(jobs: list[SweptJob], swept_at: datetime) -> list[DigestBatchJob]:
+    """A page's jobs in fan-out tasks of at most BATCH_JOBS_MAX, in the order of their names
+    (so equal sweeps make equal batches)."""
+    ordered = sorted(jobs, key=lambda job: swept_task_name(job, swept_at))
+    return [
+        DigestBatchJob(swept_at=swept_at, jobs=ordered[start : start + BATCH_JOBS_MAX])
+        for start in range(0, len(ordered), BATCH_JOBS_MAX)
+    ]
+
+
 def _batch_key(batch: DigestBatchJob) -> str:
     """Equal pages of equal sweeps in one hour get one name."""
     keys = sorted(swept_task_name(job, batch.swept_at) for job in batch.jobs)
@@ -110,7 +123,7 @@ def run_sweep(now: datetime) -> SweepReport:
             continue
         report.digests += sum(isinstance(job, DigestJob) for job in jobs)
         report.timed_reminders += sum(isinstance(job, TimedReminderJob) for job in jobs)
-        batch = DigestBatchJob(swept_at=now, jobs=jobs)
-        report.batches_queued += enqueue(FAN_OUT_QUEUE, job_payload(batch), _batch_key(batch))
+        for batch in fan_out_batches(jobs, now):
+            report.batches_queued += enqueue(FAN_OUT_QUEUE, job_payload(batch), _batch_key(batch))
     log_event("INFO", "reminder sweep", now=now.isoformat(), **report.__dict__)
     return report
