@@ -1,7 +1,8 @@
 // Writes the HTML pages from their templates (hosting/html/), then bundles
-// the page entry modules (and the Firebase SDK) into hosting/public/assets/.
+// the page entry modules (and the Firebase SDK) into hosting/public/assets/,
+// then the service worker (hosting/public/sw.js) with the shell it precaches.
 // Usage: node hosting/build.mjs
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -9,10 +10,12 @@ import * as esbuild from "esbuild";
 import { appCheckSiteKey } from "./app-check-site-key.mjs";
 import { webAppContract } from "./api-contract.mjs";
 import { renderPages } from "./render-pages.mjs";
+import { shellPrecache } from "./src/sw/precache.js";
 
 const hostingDir = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(hostingDir, "src", "pages");
-const outDir = join(hostingDir, "public", "assets");
+const publicDir = join(hostingDir, "public");
+const outDir = join(publicDir, "assets");
 
 renderPages(hostingDir);
 
@@ -54,6 +57,37 @@ const outputs = result.metafile.outputs;
 const builtFiles = new Set(Object.keys(outputs).map((path) => resolve(path)));
 removeStaleFiles(outDir, builtFiles);
 reportPageSizes(outputs);
+await buildServiceWorker();
+
+// Last, once every other file is in place: the worker's version is the hash of them all.
+async function buildServiceWorker() {
+  const shell = shellPrecache(publicFiles(publicDir));
+  const built = await esbuild.build({
+    entryPoints: [join(hostingDir, "src", "sw", "sw.js")],
+    bundle: true,
+    format: "iife",
+    minify: true,
+    target: "es2020",
+    write: false,
+    logLevel: "warning",
+    define: { TASKLY_SHELL: JSON.stringify(shell) },
+  });
+  // Replaced whole, so a running server never serves half a worker.
+  const path = join(publicDir, "sw.js");
+  writeFileSync(`${path}.partial`, built.outputFiles[0].contents);
+  renameSync(`${path}.partial`, path);
+  const name = relative(process.cwd(), path).padEnd(36);
+  console.log(`${name} shell ${shell.version}, ${shell.urls.length} files`);
+}
+
+/** Every file under `dir`, by its path relative to it (with "/"). */
+function publicFiles(dir, prefix = "") {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) return publicFiles(join(dir, entry.name), `${path}/`);
+    return [{ path, content: readFileSync(join(dir, entry.name)) }];
+  });
+}
 
 // Chunk names carry content hashes, so every build would otherwise leave old ones behind.
 // Removing them after the build (not before) keeps a running server from serving a gap.

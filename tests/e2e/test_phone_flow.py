@@ -10,7 +10,7 @@ from tests.support.people import Person
 from tests.support.phones import code_sent_to, unique_phone
 from tests.support.waiting import arrived
 
-from .ui import SERVER_TIMEOUT_MS, add_task, card, sign_in
+from .ui import SERVER_TIMEOUT_MS, add_task, card, sign_in, wait_for_board
 
 
 def _readable(e164: str) -> str:
@@ -62,6 +62,8 @@ def test_number_then_code_then_verified_in_one_flow(page: Page, person: Person) 
 
     # Turning SMS reminders on confirms by text, as turning email on confirms by mail.
     page.goto("/board")
+    # From the service worker's cache the page loads before quick add is bound: wait for it.
+    wait_for_board(page)
     add_task(page, "Take the bins out")
     card(page, "Take the bins out").get_by_role("button", name="Reminders").click()
     dialog = page.get_by_role("dialog", name="Reminders")

@@ -9,6 +9,7 @@ import { applyLimits } from "../lib/limits.js";
 import { logOut, requireUser } from "../lib/session.js";
 import { showAvatar } from "../ui/avatar.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
+import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 

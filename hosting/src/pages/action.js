@@ -2,6 +2,7 @@ import { accountOfResetCode, bindNewPasswordForm } from "../auth-actions/reset-p
 import { confirmEmail } from "../auth-actions/verify-email.js";
 import { getAuthReady } from "../lib/session.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
+import "../ui/register-sw.js";
 
 // The page Firebase Auth's email links open (the project's action URL): it applies the code
 // with the web SDK and says what happened, instead of Firebase's or the emulator's own page.

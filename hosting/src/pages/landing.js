@@ -4,6 +4,7 @@ import { applyLimits } from "../lib/limits.js";
 import { leaveIfSignedIn } from "../lib/session.js";
 import { takeAccountDeleted } from "../ui/account-deleted.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
+import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 
 async function main() {

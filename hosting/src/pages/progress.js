@@ -3,6 +3,7 @@ import { logOut, requireUser } from "../lib/session.js";
 import { DONE } from "../lib/task.js";
 import { createCatchUp } from "../progress/catch-up.js";
 import { redrawChart, showProgress } from "../progress/progress-view.js";
+import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";

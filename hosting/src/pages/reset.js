@@ -2,6 +2,7 @@ import { sendPasswordResetEmail } from "firebase/auth";
 import { describeAuthError } from "../lib/auth-errors.js";
 import { getAuthReady } from "../lib/session.js";
 import { checkFields, emailProblem, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
+import "../ui/register-sw.js";
 
 // Said whether or not the address has an account, so this form cannot be used to probe for them.
 const NO_SUCH_ACCOUNT = "auth/user-not-found";
