@@ -21,14 +21,12 @@ const OPEN_TASKS_MAX = 2000;
  * by the open-task quota), the most recently done ones (the recent Done page), and the
  * person's statistics document, all live; older Done pages on request (`readOlderDone`). What
  * the task listeners deliver for one change reaches the store as one (gather-deliveries.js).
- * `onSource("cache" | "server")` hears where the first snapshot of the open tasks came from.
  */
-export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
+export function watchBoard(db, uid, store) {
   const tasks = collection(db, "users", uid, "tasks");
   const done = query(tasks, where("status", "==", DONE), orderBy("done_at", "desc"));
   const deliveries = gatherDeliveries(store.receiveRows);
   const donePage = (rows, last) => ({ rows, cursor: last, full: rows.length === DONE_PAGE_SIZE });
-  let firstOpen = true;
 
   const stops = [
     watchRows(
@@ -38,11 +36,7 @@ export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
         orderBy("created_at", "desc"),
         limit(OPEN_TASKS_MAX),
       ),
-      (rows, snapshot) => {
-        if (firstOpen) onSource(snapshot.metadata.fromCache ? "cache" : "server");
-        firstOpen = false;
-        deliveries.add("open", rows);
-      },
+      (rows) => deliveries.add("open", rows),
       store.failLoading,
       taskFromData,
     ),
