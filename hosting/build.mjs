@@ -44,6 +44,7 @@ const result = await esbuild.build({
   target: "es2020",
   metafile: true,
   logLevel: "warning",
+  alias: { re2js: join(hostingDir, "src", "lib", "no-regex-queries.js") },
   define: {
     TASKLY_LIMITS: JSON.stringify(contract.limits),
     TASKLY_EMULATORS: JSON.stringify(emulatorHosts),

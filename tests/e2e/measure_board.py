@@ -5,10 +5,14 @@ root (the seeding counts statistics with the functions package) against the
 running stack (`make dev`; TASKLY_BASE_URL, default http://127.0.0.1:5000). For a board of 30
 tasks and one of 2,000 (a year of use, a third of them done), it prints:
 
-- "to cards": from the start of a reload until the first frame with every open card (Todo
-  and Doing) in the page, from performance.now() in the page, the median of `runs` reloads;
+- "to cards": from the start of a reload until the first frame after the board marks itself
+  drawn from its first snapshot (`#board[data-state="ready"]`: every open column drawn, a long
+  one as far as the screen shows), from performance.now() in the page, the median of `runs`
+  reloads, and where that snapshot came from (`data-source`: "cache" or "server");
+- "in DOM": the card elements in the page once it is ready (a long column draws only the
+  cards near the screen);
 - "reads": the Firestore documents the page's listeners returned on open (Firestore bills one
-  read per document returned): the cards the board shows plus the statistics document;
+  read per document returned): the open tasks, the recent Done page, the statistics document;
 - "quick add": Enter in quick add to the first frame with the card (see measure_quick_add).
 """
 
@@ -30,37 +34,38 @@ from .ui import sign_in
 DONE_SHARE = 1 / 3
 QUICK_ADDS = 10
 
-# Installed before the page's own scripts: stamps the first frame in which the open columns
-# hold the number of cards the measurement expects (kept in sessionStorage across reloads).
-CARDS_PROBE = """
+# Installed before the page's own scripts: stamps the first frame after the board says it is
+# drawn from its first snapshot.
+READY_PROBE = """
 (() => {
-  const expected = Number(sessionStorage.getItem("expectedOpenCards"));
-  const count = () => document.querySelectorAll(
-    '.column[data-status="todo"] .card, .column[data-status="doing"] .card').length;
-  // Watched from the very start of the document, so no insertion can come before it.
+  const ready = () => document.querySelector('#board[data-state="ready"]');
+  // Watched from the very start of the document, so no change can come before it.
   const observer = new MutationObserver(() => {
-    if (!expected || count() < expected) return;
+    if (!ready()) return;
     observer.disconnect();
-    requestAnimationFrame(() => { window.openCardsShownAt = performance.now(); });
+    requestAnimationFrame(() => { window.boardReadyAt = performance.now(); });
   });
-  observer.observe(document, { subtree: true, childList: true });
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 })();
 """
 
 
-def _time_to_cards(page: Page, open_cards: int, runs: int) -> list[float]:
-    page.evaluate(f"sessionStorage.setItem('expectedOpenCards', '{open_cards}')")
+def _time_to_cards(page: Page, runs: int) -> tuple[list[float], str]:
     times = []
     for _ in range(runs):
         page.reload()
-        page.wait_for_function("window.openCardsShownAt !== undefined", timeout=60_000)
-        times.append(page.evaluate("window.openCardsShownAt"))
-    return times
+        page.wait_for_function("window.boardReadyAt !== undefined", timeout=60_000)
+        times.append(page.evaluate("window.boardReadyAt"))
+    return times, page.locator("#board").get_attribute("data-source") or "?"
 
 
 def _reads(page: Page) -> int:
-    cards = page.locator(".card").count()
-    return cards + 1  # and the statistics document
+    counts = page.evaluate(
+        """['todo', 'doing'].map((status) =>
+          Number(document.querySelector(`.column[data-status="${status}"] .count`).textContent))"""
+    )
+    done_page = page.locator('.column[data-status="done"] .card').count()
+    return sum(counts) + done_page + 1  # and the statistics document
 
 
 def _quick_adds(page: Page) -> list[float]:
@@ -73,13 +78,15 @@ def measure(page: Page, db: firestore.Client, tasks: int, runs: int) -> str:
     seed_board(db, person.uid, year_of_tasks(tasks, DONE_SHARE, now))
     open_cards = tasks - round(tasks * DONE_SHARE)
     sign_in(page, person.email, person.password)
-    to_cards = statistics.median(_time_to_cards(page, open_cards, runs))
+    times, source = _time_to_cards(page, runs)
+    to_cards = statistics.median(times)
+    in_dom = page.locator(".card").count()
     reads = _reads(page)
     adds = sorted(_quick_adds(page))
     return (
-        f"{tasks:>6,} tasks ({open_cards:,} open)   to cards {to_cards:7.0f} ms   "
-        f"reads {reads:6,}   quick add median {statistics.median(adds):5.1f} ms, "
-        f"max {adds[-1]:5.1f} ms"
+        f"{tasks:>6,} tasks ({open_cards:,} open)   to cards {to_cards:7.0f} ms ({source})   "
+        f"in DOM {in_dom:5,} cards   reads {reads:6,}   "
+        f"quick add median {statistics.median(adds):5.1f} ms, max {adds[-1]:5.1f} ms"
     )
 
 
@@ -91,7 +98,7 @@ def main(runs: int) -> None:
         for tasks in (30, 2_000):
             # The probes are evaluated strings, which the CSP (rightly) forbids the page itself.
             context = browser.new_context(base_url=APP_URL, viewport=DESKTOP, bypass_csp=True)
-            context.add_init_script(CARDS_PROBE)
+            context.add_init_script(READY_PROBE)
             lines.append(measure(context.new_page(), db, tasks, runs))
             context.close()
         browser.close()

@@ -38,17 +38,23 @@ def sign_up(page: Page, account: Account) -> None:
     wait_for_board(page)
 
 
-def sign_in(page: Page, email: str, password: str) -> None:
+def sign_in(page: Page, email: str, password: str, timeout: float | None = None) -> None:
+    """Signs in through the landing page and waits for the board (`timeout` ms, if given)."""
     page.goto("/")
     form = page.locator("#sign-in-form")
     form.get_by_label("Email").fill(email)
     form.get_by_label("Password", exact=True).fill(password)
     form.get_by_role("button", name="Sign in").click()
-    wait_for_board(page)
+    wait_for_board(page, timeout)
 
 
-def wait_for_board(page: Page) -> None:
+def wait_for_board(page: Page, timeout: float | None = None) -> None:
+    """The board is drawn from its first snapshot (the page marks #board data-state="ready")."""
     page.wait_for_url("**/board")
+    # A first answer that never comes is asked for again after 8 s (first-answer.js).
+    expect(page.locator("#board")).to_have_attribute(
+        "data-state", "ready", timeout=timeout or SERVER_TIMEOUT_MS
+    )
     expect(page.locator("#board")).to_be_visible()
 
 

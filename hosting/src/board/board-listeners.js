@@ -8,6 +8,7 @@ import {
   where,
 } from "firebase/firestore";
 import { readRows, watchDocument, watchRows } from "../lib/firestore.js";
+import { listenUntilAnswered } from "../lib/first-answer.js";
 import { DONE, OPEN_STATUSES, taskFromData } from "../lib/task.js";
 import { gatherDeliveries } from "./gather-deliveries.js";
 
@@ -21,33 +22,63 @@ const OPEN_TASKS_MAX = 2000;
  * by the open-task quota), the most recently done ones (the recent Done page), and the
  * person's statistics document, all live; older Done pages on request (`readOlderDone`). What
  * the task listeners deliver for one change reaches the store as one (gather-deliveries.js).
+ * `onSource("cache" | "server")` hears where the first snapshot of the open tasks came from.
  */
-export function watchBoard(db, uid, store) {
+export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
   const tasks = collection(db, "users", uid, "tasks");
   const done = query(tasks, where("status", "==", DONE), orderBy("done_at", "desc"));
   const deliveries = gatherDeliveries(store.receiveRows);
   const donePage = (rows, last) => ({ rows, cursor: last, full: rows.length === DONE_PAGE_SIZE });
 
+  // Each listener is asked again while its first answer is missing (first-answer.js).
   const stops = [
-    watchRows(
-      query(
-        tasks,
-        where("status", "in", OPEN_STATUSES),
-        orderBy("created_at", "desc"),
-        limit(OPEN_TASKS_MAX),
+    listenUntilAnswered((answered) => {
+      let first = true;
+      return watchRows(
+        query(
+          tasks,
+          where("status", "in", OPEN_STATUSES),
+          orderBy("created_at", "desc"),
+          limit(OPEN_TASKS_MAX),
+        ),
+        (rows, snapshot) => {
+          answered();
+          if (first) onSource(snapshot.metadata.fromCache ? "cache" : "server");
+          first = false;
+          deliveries.add("open", rows);
+        },
+        failed(answered),
+        taskFromData,
+      );
+    }),
+    listenUntilAnswered((answered) =>
+      watchRows(
+        query(done, limit(DONE_PAGE_SIZE)),
+        (rows, snapshot) => {
+          answered();
+          deliveries.add("done", donePage(rows, snapshot.docs.at(-1) ?? null));
+        },
+        failed(answered),
+        taskFromData,
       ),
-      (rows) => deliveries.add("open", rows),
-      store.failLoading,
-      taskFromData,
     ),
-    watchRows(
-      query(done, limit(DONE_PAGE_SIZE)),
-      (rows, snapshot) => deliveries.add("done", donePage(rows, snapshot.docs.at(-1) ?? null)),
-      store.failLoading,
-      taskFromData,
+    listenUntilAnswered((answered) =>
+      watchDocument(
+        doc(db, "users", uid, "stats", "progress"),
+        (stats) => {
+          answered();
+          store.receiveStats(stats);
+        },
+        answered,
+      ),
     ),
-    watchDocument(doc(db, "users", uid, "stats", "progress"), store.receiveStats, () => {}),
   ];
+  function failed(answered) {
+    return (error) => {
+      answered();
+      store.failLoading(error);
+    };
+  }
 
   return {
     stop() {

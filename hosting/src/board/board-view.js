@@ -1,10 +1,14 @@
 import { STATUSES } from "../lib/task.js";
 import { createCard, DRAG_TYPE } from "./card.js";
 import { placeCards } from "./place-cards.js";
+import { drawnBand, offsetsOf, rangeIn, WINDOW_MIN, windowParts } from "./window-range.js";
 
 const SLOW_LOAD_MS = 8000;
 // Due labels are written anew this often: "Today 2:00 PM" turns overdue at 2:00 PM.
 const DUE_REFRESH_MS = 30_000;
+// The height of a card not yet drawn, until drawn ones say better (their average).
+const CARD_HEIGHT_GUESS = 88;
+const SPACER_KEY = "~spacer-"; // task ids are letters and digits only
 
 /**
  * Draws the board the store derives (board-state.js) into the columns, and sends the person's
@@ -12,6 +16,13 @@ const DUE_REFRESH_MS = 30_000;
  * are kept by key, redrawn only when their task changed, and moved only when their place
  * changes, so focus and an edit in progress survive updates. Due dates are written in the
  * person's time zone (`setTimeZone`; the browser's until it is known) and the browser's locale.
+ *
+ * A long column (WINDOW_MIN cards or more) draws only the cards on screen and a screen's worth
+ * above and below; spacers as tall as the cards they stand for keep the scroll bar and the
+ * page's length true (window-range.js). It is drawn anew as the page scrolls or resizes. The
+ * focused card, the one being dragged and one with an unsaved edit are always drawn. Each card
+ * says its place (aria-posinset, aria-setsize), so "card 140 of 2,000" is heard. The browser's
+ * find-in-page only finds drawn cards: a task far down a long column is found by scrolling.
  */
 export function createBoardView(actions) {
   const board = document.getElementById("board");
@@ -22,10 +33,18 @@ export function createBoardView(actions) {
     STATUSES.map((state) => {
       const column = board.querySelector(`.column[data-status="${state}"]`);
       const list = column.querySelector(".card-list");
-      return [state, { column, list, count: column.querySelector(".count"), order: [] }];
+      const count = column.querySelector(".count");
+      // order: the keys of the list's cards and spacers, as placed; tasks: the column's, all.
+      const parts = { order: [], tasks: [], spacers: [], gap: null };
+      return [state, { status: state, column, list, count, ...parts }];
     }),
   );
-  const cards = new Map(); // id -> { element, update, task }
+  const cards = new Map(); // id -> { element, update, task }: the cards drawn
+  const heights = new Map(); // id -> the card's height when last drawn, in pixels
+  let heightGuess = CARD_HEIGHT_GUESS;
+  let lastState = null;
+  let dragging = null; // the id of the card being dragged
+  let pinned = null; // the id of a card to draw wherever it is (keyboard navigation)
   const showOlder = document.getElementById("show-older-done");
   const doneToday = document.getElementById("done-today");
   const doneTodayCount = document.getElementById("done-today-count");
@@ -59,6 +78,29 @@ export function createBoardView(actions) {
       if (card.task.status !== state) actions.move(card.task, state);
     });
   }
+
+  board.addEventListener("dragstart", (event) => {
+    dragging = event.target.closest?.(".card")?.dataset.key ?? null;
+  });
+  board.addEventListener("dragend", () => {
+    dragging = null;
+    redrawSoon();
+  });
+
+  // Scrolling draws other cards of the long columns, once a frame at most.
+  let frame = 0;
+  function redrawSoon() {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (lastState) render(lastState);
+    });
+  }
+  const onResize = () => {
+    heights.clear(); // another width wraps the texts anew
+    redrawSoon();
+  };
+  window.addEventListener("scroll", redrawSoon, { passive: true });
+  window.addEventListener("resize", onResize, { passive: true });
 
   function showStatus({ loaded, loadError }) {
     if (loaded) clearTimeout(slowTimer);
@@ -103,6 +145,8 @@ export function createBoardView(actions) {
     if (!state.loaded) return;
     emptyState.hidden = state.tasks.size > 0;
 
+    lastState = state;
+
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
     const selection =
@@ -110,32 +154,116 @@ export function createBoardView(actions) {
         ? [focused.selectionStart, focused.selectionEnd, focused.selectionDirection]
         : null;
     const focusedColumn = focusedCard?.closest(".column");
-    // Stale cards go first, so a card only moves when its own place changes: moving the
-    // card being edited would blur it and save a half-typed text.
+    // Where each column's cards go is read before anything is written: one layout.
+    const kept = keptIds(focusedCard?.dataset.key);
+    const plans = Object.values(columns).map((column) => {
+      column.tasks = state.columns[column.status];
+      return [column, plan(column, kept)];
+    });
+    const drawn = new Set();
+    for (const [column, parts] of plans) {
+      for (const part of parts) if (typeof part === "number") drawn.add(column.tasks[part].id);
+    }
+    // Cards going first, so a card only moves when its own place changes: moving the card
+    // being edited would blur it and save a half-typed text.
     for (const [id, card] of cards) {
-      if (state.tasks.has(id)) continue;
-      const unsaved = card.unsavedText();
+      if (drawn.has(id)) continue;
+      const unsaved = state.tasks.has(id) ? null : card.unsavedText();
       card.dispose();
       card.element.remove();
       cards.delete(id);
       if (unsaved) actions.editLost(card.task, unsaved);
     }
-    for (const [columnState, column] of Object.entries(columns)) {
-      const tasks = state.columns[columnState];
-      for (const task of tasks) cardFor(task);
-      column.order = placeCards(
-        column.list,
-        column.order,
-        tasks.map((task) => task.id),
-        (id) => cards.get(id).element,
-      );
-      setText(column.count, String(state.counts[columnState]));
+    for (const [column, parts] of plans) {
+      placeColumn(column, parts, state.counts[column.status]);
+      setText(column.count, String(state.counts[column.status]));
     }
     const { hasMore, loading } = state.olderDone;
     showOlder.hidden = !hasMore;
     showOlder.disabled = loading;
     setText(showOlder, loading ? "Loading…" : "Show older");
     if (focusedCard) restoreFocus(focused, selection, focusedColumn);
+    // The measurements' mark: the columns are drawn from the first snapshot.
+    if (!board.dataset.state) board.dataset.state = "ready";
+    measure(plans);
+  }
+
+  /** The ids of the cards drawn wherever they are. */
+  function keptIds(focusedId) {
+    const ids = new Set([focusedId, dragging, pinned]);
+    for (const [id, card] of cards) if (card.unsavedText()) ids.add(id);
+    ids.delete(undefined);
+    ids.delete(null);
+    return ids;
+  }
+
+  /** The column's parts (window-range.js): all its cards, or, in a long one, a window. */
+  function plan(column, kept) {
+    const { tasks, list } = column;
+    const windowed = tasks.length >= WINDOW_MIN;
+    list.classList.toggle("is-windowed", windowed);
+    if (!windowed) return tasks.map((_, index) => index);
+    column.gap ??= parseFloat(getComputedStyle(list).rowGap) || 0;
+    const offsets = offsetsOf(
+      tasks.map((task) => heights.get(task.id) ?? heightGuess),
+      column.gap,
+    );
+    const band = drawnBand(list.getBoundingClientRect().top, innerHeight, innerHeight);
+    const keep = [];
+    tasks.forEach((task, index) => kept.has(task.id) && keep.push(index));
+    return windowParts(offsets, column.gap, rangeIn(offsets, band.top, band.bottom), keep);
+  }
+
+  function placeColumn(column, parts, total) {
+    let spacers = 0;
+    const keys = parts.map((part) => {
+      if (typeof part !== "number") {
+        spacerAt(column, spacers).style.height = `${part.height}px`;
+        return `${SPACER_KEY}${spacers++}`;
+      }
+      const card = cardFor(column.tasks[part]);
+      card.element.setAttribute("aria-posinset", String(part + 1));
+      card.element.setAttribute("aria-setsize", String(total));
+      return card.task.id;
+    });
+    for (const unused of column.spacers.splice(spacers)) unused.remove();
+    column.order = placeCards(column.list, column.order, keys, (key) =>
+      key.startsWith(SPACER_KEY)
+        ? column.spacers[Number(key.slice(SPACER_KEY.length))]
+        : cards.get(key).element,
+    );
+  }
+
+  function spacerAt(column, index) {
+    if (!column.spacers[index]) {
+      const spacer = document.createElement("li");
+      spacer.className = "card-spacer";
+      spacer.setAttribute("aria-hidden", "true");
+      column.spacers[index] = spacer;
+    }
+    return column.spacers[index];
+  }
+
+  // Drawn cards of long columns are measured; a height unlike the one assumed redraws the
+  // window (converging: a card measured again is the same height).
+  function measure(plans) {
+    let changed = false;
+    for (const [column, parts] of plans) {
+      if (column.tasks.length < WINDOW_MIN) continue;
+      for (const part of parts) {
+        if (typeof part !== "number") continue;
+        const id = column.tasks[part].id;
+        const height = cards.get(id).element.getBoundingClientRect().height;
+        if (height <= 0) continue;
+        if (Math.abs((heights.get(id) ?? heightGuess) - height) > 0.5) changed = true;
+        heights.set(id, height);
+      }
+    }
+    if (!changed) return;
+    let sum = 0;
+    for (const height of heights.values()) sum += height;
+    heightGuess = sum / heights.size;
+    redrawSoon();
   }
 
   function cardFor(task) {
@@ -164,6 +292,27 @@ export function createBoardView(actions) {
 
   return {
     render,
+    /**
+     * Moves focus from the card `node` is in to another card of its column: "next",
+     * "previous", "first" or "last". A card outside the window is drawn first, and scrolled to.
+     */
+    focusCard(node, where) {
+      const card = cards.get(node?.closest?.(".card")?.dataset.key);
+      const column = card && columns[card.task.status];
+      if (!column || !lastState) return;
+      const index = column.tasks.findIndex((task) => task.id === card.task.id);
+      const last = column.tasks.length - 1;
+      const next = Math.min(index + 1, last);
+      const steps = { first: 0, last, next, previous: Math.max(index - 1, 0) };
+      pinned = column.tasks[steps[where]].id;
+      render(lastState);
+      cards.get(pinned)?.element.focus();
+      pinned = null;
+    },
+    /** Marks where the first snapshot came from: "cache" or "server" (for measurements). */
+    markSource(source) {
+      board.dataset.source = source;
+    },
     /** The card `node` is in (its handle: edit, move, remove, reminders, due), or null. */
     cardAt: (node) => cards.get(node?.closest?.(".card")?.dataset.key) ?? null,
     /** The person's IANA time zone (their profile's): due dates are theirs. */
@@ -175,9 +324,15 @@ export function createBoardView(actions) {
     clear() {
       clearTimeout(slowTimer);
       clearInterval(dueTimer);
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", redrawSoon);
+      window.removeEventListener("resize", onResize);
+      lastState = null;
       for (const column of Object.values(columns)) {
         column.list.replaceChildren();
         column.order = [];
+        column.tasks = [];
+        column.spacers = [];
       }
       saveState.textContent = "";
       for (const card of cards.values()) card.dispose();

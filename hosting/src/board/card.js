@@ -19,6 +19,7 @@ export function createCard(task, actions, dueContext = () => ({})) {
   element.className = "card";
   element.draggable = true;
   element.dataset.key = key;
+  element.tabIndex = -1; // the keyboard's card-to-card steps land on the card itself
 
   const text = document.createElement("p");
   text.className = "card-text";

@@ -4,6 +4,16 @@ import { openModal } from "../ui/dialog.js";
 // Digits follow the columns from left to right: 1 is the first.
 const MOVES = Object.fromEntries(STATUSES.map((status, index) => [String(index + 1), status]));
 
+// Keys that take focus to another card of the same column (board-view.js, focusCard).
+const STEPS = {
+  j: "next",
+  ArrowDown: "next",
+  k: "previous",
+  ArrowUp: "previous",
+  Home: "first",
+  End: "last",
+};
+
 // Inside a card's open editor (its text, Save, Cancel, Keep mine) keys belong to the edit.
 const isTyping = (target) =>
   Boolean(target.closest?.("input, textarea, select, [contenteditable], .card-edit"));
@@ -12,7 +22,9 @@ const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popov
 /**
  * The board's keyboard shortcuts, listed in the "?" dialog. On the task whose card has focus:
  * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; D opens its due date; R opens its
- * reminders; Delete deletes it (with Undo). Anywhere: N goes to quick add, ? shows the list.
+ * reminders; Delete deletes it (with Undo); J or ↓, K or ↑ go to the next or previous card of
+ * its column, Home and End to the first and the last. Anywhere: N goes to quick add, ? shows
+ * the list.
  * Keys typed into a field, or with Ctrl, Alt or Cmd, are left alone.
  */
 export function bindShortcuts(view) {
@@ -32,6 +44,7 @@ export function bindShortcuts(view) {
     else if (card && key === "r") card.reminders();
     else if (card && key === "d") card.due();
     else if (card && (key === "Delete" || key === "Backspace")) card.remove();
+    else if (card && STEPS[key]) view.focusCard(event.target, STEPS[key]);
     else return;
     event.preventDefault();
   });

@@ -2,10 +2,8 @@ import { terminate } from "firebase/firestore";
 import { watchBoard } from "../board/board-listeners.js";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
-import { askDue } from "../board/due-dialog.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
-import { askReminders } from "../board/reminders-dialog.js";
 import { bindShortcuts } from "../board/shortcuts.js";
 import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
@@ -15,6 +13,7 @@ import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js
 import { dueText } from "../dates/due-label.js";
 import { DONE, isEditConflict, STATUS_LABELS } from "../lib/task.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
+import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
 import { showToast, toastError } from "../ui/toasts.js";
 import { takeUnsavedProfileMessage } from "../ui/unsaved-profile.js";
@@ -94,7 +93,10 @@ async function main() {
         reportRollback("The task wasn't moved"),
       );
     },
+    // The dialogs are chunks of their own, loaded when first opened: the board's first paint
+    // does not wait for them.
     due: async (task) => {
+      const { askDue } = await import("../board/due-dialog.js");
       const edits = await askDue(task, {
         timeZone: zoneNow(),
         locale: navigator.language,
@@ -109,6 +111,7 @@ async function main() {
     reminders: async (task) => {
       // Read again: the time, zone or phone may have changed on the Account page meanwhile.
       const fresh = api.get("/api/me").catch(() => profile);
+      const { askReminders } = await import("../board/reminders-dialog.js");
       const choice = await askReminders(task, fresh, user.emailVerified);
       if (choice?.email && !user.emailVerified) await refreshEmailVerification(user);
       if (choice) {
@@ -168,7 +171,7 @@ async function main() {
 
   try {
     const db = await openFirestore();
-    const board = watchBoard(db, user.uid, store);
+    const board = watchBoard(db, user.uid, store, { onSource: view.markSource });
     readOlderDone = board.readOlderDone;
     stops.push(board.stop);
     stops.push(startNotifications(db, user.uid).stop, () => terminate(db));

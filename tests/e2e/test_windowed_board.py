@@ -1,0 +1,126 @@
+"""A long board draws what is on screen: 2,000 open tasks, a few dozen cards in the page, and
+scrolling, the keyboard, drag and drop and a screen reader's count still reach every one."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from google.cloud import firestore
+from playwright.sync_api import Page, expect
+
+from tests.support.emulators import background_triggers_off
+from tests.support.people import Person, sign_up
+from tests.support.product import Task
+
+from .ui import card, column, sign_in
+
+TASKS = 2_000
+CARDS_MAX = 300
+_BATCH = 450
+
+
+def _text(number: int) -> str:
+    return f"Windowed task {number:04d}"
+
+
+# The open columns show the newest first: task 2000 on top, task 0001 at the bottom.
+FIRST, LAST = _text(TASKS), _text(1)
+
+
+@pytest.fixture(scope="module")
+def long_board_person(db: firestore.Client) -> Iterator[Person]:
+    person = sign_up("Long")
+    start = datetime.now(UTC) - timedelta(days=30)
+    with background_triggers_off():
+        batch, pending = db.batch(), 0
+        for number in range(1, TASKS + 1):
+            ref = db.collection(f"users/{person.uid}/tasks").document()
+            created = start + timedelta(minutes=number)
+            task = Task(
+                id=ref.id,
+                description=_text(number),
+                status="todo",
+                created_at=created,
+                updated_at=created,
+                done_at=None,
+            )
+            batch.set(ref, task.to_document())
+            pending += 1
+            if pending >= _BATCH:
+                batch.commit()
+                batch, pending = db.batch(), 0
+        batch.commit()
+    yield person
+
+
+@pytest.fixture
+def board(page: Page, long_board_person: Person) -> Page:
+    # 2,000 documents can take the shared emulator a while to read.
+    sign_in(page, long_board_person.email, long_board_person.password, timeout=60_000)
+    return page
+
+
+def cards_in_page(page: Page) -> int:
+    return page.locator(".card").count()
+
+
+def test_a_long_column_draws_the_cards_on_screen_and_scrolls_to_the_last(board: Page) -> None:
+    page = board
+    todo = column(page, "todo")
+    expect(todo.locator(".count")).to_have_text(str(TASKS))
+    expect(page.locator("#board")).to_have_attribute("data-source", "server")
+    expect(card(page, FIRST)).to_be_visible()
+    drawn = cards_in_page(page)
+    assert 0 < drawn < CARDS_MAX, drawn
+    first = todo.locator(".card").first
+    expect(first).to_have_attribute("aria-posinset", "1")
+    expect(first).to_have_attribute("aria-setsize", str(TASKS))
+
+    # Scrolling to the bottom draws the last card (its height may be corrected on the way:
+    # the spacers start from an estimate, so the bottom is asked for until it is there).
+    page.wait_for_function(
+        """(text) => {
+          scrollTo(0, document.documentElement.scrollHeight);
+          return [...document.querySelectorAll('.card-text')].some((p) => p.textContent === text);
+        }""",
+        arg=LAST,
+        polling=200,
+        timeout=10_000,
+    )
+    expect(card(page, LAST)).to_be_in_viewport()
+    expect(card(page, LAST)).to_have_attribute("aria-posinset", str(TASKS))
+    expect(card(page, FIRST)).to_have_count(0)
+    assert cards_in_page(page) < CARDS_MAX
+
+
+def test_the_keyboard_reaches_a_card_far_down_and_draws_it(board: Page) -> None:
+    page = board
+    card(page, FIRST).focus()
+    page.keyboard.press("j")
+    second = card(page, _text(TASKS - 1))
+    expect(second).to_be_focused()
+    expect(second).to_have_attribute("aria-posinset", "2")
+
+    page.keyboard.press("End")
+    last = card(page, LAST)
+    expect(last).to_be_focused()
+    expect(last).to_be_in_viewport()
+    expect(last).to_have_attribute("aria-posinset", str(TASKS))
+    page.keyboard.press("k")
+    expect(card(page, _text(2))).to_be_focused()
+    page.keyboard.press("Home")
+    expect(card(page, FIRST)).to_be_focused()
+    expect(card(page, FIRST)).to_be_in_viewport()
+    assert cards_in_page(page) < CARDS_MAX
+
+
+def test_a_drawn_card_drags_to_doing(board: Page) -> None:
+    page = board
+    moved = _text(TASKS - 2)
+    card(page, moved).drag_to(column(page, "doing"))
+    expect(column(page, "doing").locator(".card-text")).to_have_text([moved])
+    expect(column(page, "todo").locator(".count")).to_have_text(str(TASKS - 1))
+    expect(column(page, "todo").locator(".card").first).to_have_attribute(
+        "aria-setsize", str(TASKS - 1)
+    )
+    expect(column(page, "doing").locator(".card")).to_have_attribute("aria-setsize", "1")
