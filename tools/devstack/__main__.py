@@ -30,14 +30,22 @@ from tools.devstack.toolchain import emulator_env
 EMULATORS = "auth,firestore,functions,hosting,tasks"
 EXPORT_DIR = DATA / "emulators"
 LOGS = DATA / "logs"
+WEB_BUILD_LOG = LOGS / "web-build.log"
 SWEEP_EVERY_SECONDS = 30
 PYTEST_SESSION = "TASKLY_PYTEST_SESSION"
 # pytest's exit code when it selected no test: fine for one of the two sessions.
 NO_TESTS_COLLECTED = 5
 
 
-def _build_web() -> None:
-    subprocess.run(["node", "hosting/build.mjs"], cwd=ROOT, check=True)
+def _build_web(*flags: str) -> None:
+    """The web app's one-shot build: production's, or with ``--dev`` its source maps too."""
+    subprocess.run(["node", "hosting/build.mjs", *flags], cwd=ROOT, check=True)
+
+
+def _web_rebuilds() -> contextlib.AbstractContextManager[subprocess.Popen[bytes]]:
+    """The web app's development build, again on every change, for the life of the block."""
+    args = ["node", "hosting/build.mjs", "--watch"]
+    return services.running(args, env=dict(os.environ), log=WEB_BUILD_LOG)
 
 
 def _firebase() -> list[str]:
@@ -64,6 +72,7 @@ def _banner() -> str:
             f"  Sign in as:    {DEMO_EMAIL} / {DEMO_PASSWORD}",
             f"  Mail and SMS:  {ports.CAPTURE_URL}",
             f"  API health:    {ports.APP_URL}/api/health",
+            f"  The web app rebuilds on change (log: {WEB_BUILD_LOG}).",
             f"  Reminders are swept every {SWEEP_EVERY_SECONDS} s. Press Ctrl-C to stop.",
             "",
         ]
@@ -87,7 +96,7 @@ def _emulators_start() -> list[str]:
 def dev(fresh: bool) -> int:
     if fresh:
         _forget_local_data()
-    _build_web()
+    _build_web("--dev")
     env = _env()
     DATA.mkdir(parents=True, exist_ok=True)
     tidy_scratch(DATA, EXPORT_DIR)  # what a run that was killed left
@@ -106,6 +115,7 @@ def dev(fresh: bool) -> int:
             services.wait_for(
                 f"{ports.APP_URL}/api/health", 180, "The Firebase emulators", firebase
             )
+            stack.enter_context(_web_rebuilds())
             if seed_demo():
                 print("Created the demo account and its tasks.", flush=True)
             stack.enter_context(scheduler.every(SWEEP_EVERY_SECONDS))

@@ -30,9 +30,11 @@ export function shellPrecache(files) {
  */
 function shellUrl(path) {
   const name = path.split("/").at(-1) ?? "";
-  // The worker itself, hidden files and a page being written are no part of the shell; the
-  // not-found page is served only with a 404 for unknown paths, never under an address of its own.
+  // The worker itself, hidden files, a page being written and a development build's source maps
+  // are no part of the shell; the not-found page is served only with a 404 for unknown paths,
+  // never under an address of its own.
   if (path === "sw.js" || name.startsWith(".") || name.endsWith(".partial")) return null;
+  if (name.endsWith(".map")) return null;
   if (path === "404.html") return null;
   if (!path.includes("/") && path.endsWith(".html")) {
     return path === "index.html" ? "/" : `/${path.slice(0, -".html".length)}`;
