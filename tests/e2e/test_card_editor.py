@@ -36,8 +36,8 @@ def _id(person: Person, prefix: str) -> str:
 def _two_tabs(new_context, person: Person) -> tuple[Page, Page]:
     context = new_context()
     here, there = context.new_page(), context.new_page()
-    sign_in(here, person.email, person.password)
-    there.goto("/board")  # the same browser: already signed in
+    sign_in(here, person.email, person.password, keep=True)
+    there.goto("/board")  # the same browser, kept signed in
     wait_for_board(there)
     here.bring_to_front()  # the person works in the first tab
     return here, there

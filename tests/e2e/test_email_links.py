@@ -40,7 +40,7 @@ def test_the_confirmation_link_from_sign_up_confirms_and_the_open_board_notices(
     context = new_context()
     board = context.new_page()
     account = new_account()
-    sign_up(board, account)
+    sign_up(board, account, keep=True)  # the link opens in another tab of the same browser
     notice = board.get_by_role("complementary", name=re.compile("Confirm your email address"))
     expect(notice).to_contain_text(f"We sent a link to {account.email}.")
 

@@ -25,8 +25,9 @@ def new_account(first_name: str = "Grace", last_name: str = "Hopper") -> Account
     return Account(first_name, last_name, f"e2e-{unique}@example.com", f"pass-{unique}")
 
 
-def sign_up(page: Page, account: Account) -> None:
-    """Creates the account through the landing page's dialog and waits for the board."""
+def sign_up(page: Page, account: Account, *, keep: bool = False) -> None:
+    """Creates the account through the landing page's dialog and waits for the board; `keep`
+    ticks "Keep me signed in on this device" (other tabs of the browser are signed in too)."""
     page.goto("/")
     page.get_by_role("button", name="Create account").click()
     dialog = page.get_by_role("dialog", name="Create your account")
@@ -34,16 +35,21 @@ def sign_up(page: Page, account: Account) -> None:
     dialog.get_by_label("Last name").fill(account.last_name)
     dialog.get_by_label("Email").fill(account.email)
     dialog.get_by_label("Password", exact=True).fill(account.password)
+    dialog.get_by_label("Keep me signed in on this device").set_checked(keep)
     dialog.get_by_role("button", name="Create account").click()
     wait_for_board(page)
 
 
-def sign_in(page: Page, email: str, password: str, timeout: float | None = None) -> None:
-    """Signs in through the landing page and waits for the board (`timeout` ms, if given)."""
+def sign_in(
+    page: Page, email: str, password: str, timeout: float | None = None, *, keep: bool = False
+) -> None:
+    """Signs in through the landing page and waits for the board (`timeout` ms, if given);
+    `keep` ticks "Keep me signed in on this device"."""
     page.goto("/")
     form = page.locator("#sign-in-form")
     form.get_by_label("Email").fill(email)
     form.get_by_label("Password", exact=True).fill(password)
+    form.get_by_label("Keep me signed in on this device").set_checked(keep)
     form.get_by_role("button", name="Sign in").click()
     wait_for_board(page, timeout)
 

@@ -7,7 +7,8 @@ import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
  *
  * The state is what the server said (server-rows.js) plus the changes made here and not yet
  * settled, in the order they were made: { server, pending, lastSaveFailed }. A pending change
- * is { seq, id, kind, fields, sending }:
+ * is { seq, id, kind, fields, sending, waiting } (`waiting`: made offline, kept until the
+ * network returns):
  *
  * - "create": `fields` is the new task, shown until the server's copy is in;
  * - "update": `fields` are put over the task (its text, status or reminder switches);
@@ -91,6 +92,9 @@ export function visibleBoard(state, { now, previous = null }) {
     loaded: rowsLoaded(server),
     loadError: server.loadError,
     saving: pending.some((change) => change.sending),
+    // Changes made offline, waiting for the network (task-store.js), and the tasks they touch.
+    waiting: pending.filter((change) => change.waiting).length,
+    waitingIds: new Set(pending.filter((change) => change.waiting).map((change) => change.id)),
     lastSaveFailed: state.lastSaveFailed,
     tasks,
     columns,

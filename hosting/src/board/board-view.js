@@ -45,6 +45,7 @@ export function createBoardView(actions) {
   let lastState = null;
   let dragging = null; // the id of the card being dragged
   let pinned = null; // the id of a card to draw wherever it is (keyboard navigation)
+  let waitingIds = new Set(); // tasks with changes made offline, not yet sent
   const showOlder = document.getElementById("show-older-done");
   const doneToday = document.getElementById("done-today");
   const doneTodayCount = document.getElementById("done-today-count");
@@ -137,7 +138,8 @@ export function createBoardView(actions) {
 
   function draw(state) {
     showStatus(state);
-    if (state.saving) setText(saveState, "Saving…");
+    if (state.waiting > 0) setText(saveState, `Offline — ${syncCount(state.waiting)} will sync`);
+    else if (state.saving) setText(saveState, "Saving…");
     else if (state.lastSaveFailed) setText(saveState, "Last change not saved");
     else if (saveState.textContent) setText(saveState, "All changes saved");
     doneToday.hidden = state.doneToday <= 0;
@@ -174,6 +176,7 @@ export function createBoardView(actions) {
       cards.delete(id);
       if (unsaved) actions.editLost(card.task, unsaved);
     }
+    waitingIds = state.waitingIds;
     for (const [column, parts] of plans) {
       placeColumn(column, parts, state.counts[column.status]);
       setText(column.count, String(state.counts[column.status]));
@@ -222,6 +225,7 @@ export function createBoardView(actions) {
         return `${SPACER_KEY}${spacers++}`;
       }
       const card = cardFor(column.tasks[part]);
+      card.markWaiting(waitingIds.has(card.task.id));
       card.element.setAttribute("aria-posinset", String(part + 1));
       card.element.setAttribute("aria-setsize", String(total));
       return card.task.id;
@@ -344,4 +348,8 @@ export function createBoardView(actions) {
 // Writing the same text again still replaces the node and makes the browser lay out anew.
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
+}
+
+function syncCount(count) {
+  return count === 1 ? "1 change" : `${count} changes`;
 }

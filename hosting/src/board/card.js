@@ -105,12 +105,18 @@ export function createCard(task, actions, dueContext = () => ({})) {
     actions.remove(task, { fromKeyboard });
   }
 
+  // A change made offline and not yet sent: said on the card, to the eye and the ear.
+  const waitingMark = document.createElement("span");
+  waitingMark.className = "card-waiting";
+  waitingMark.textContent = "Waiting to sync";
+  waitingMark.hidden = true;
+
   const footer = document.createElement("div");
   footer.className = "card-footer";
   const buttons = document.createElement("div");
   buttons.className = "card-actions";
   buttons.append(editButton, dueButton, remindersButton, deleteButton);
-  footer.append(statusButton, reminderBadge, buttons);
+  footer.append(statusButton, reminderBadge, waitingMark, buttons);
   element.append(text, editor.element, due, footer);
 
   // Focus comes back to where the dialog was opened from; when that is gone (the editor it was
@@ -172,6 +178,12 @@ export function createCard(task, actions, dueContext = () => ({})) {
     remove: () => remove(true),
     reminders: () => actions.reminders(task),
     due: () => openDue(),
+    /** Shows whether the task has a change made offline, waiting to be sent. */
+    markWaiting(waiting) {
+      if (waitingMark.hidden !== waiting) return;
+      waitingMark.hidden = !waiting;
+      element.classList.toggle("is-waiting", waiting);
+    },
     /** Writes the due date's label anew (the day or the time zone changed). */
     refreshDue: showDue,
     move: (status) => status !== task.status && actions.move(task, status),

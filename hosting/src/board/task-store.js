@@ -10,6 +10,9 @@ import {
   statsArrived,
 } from "./server-rows.js";
 
+/** How often changes waiting for the network are tried again (besides when it returns). */
+const RETRY_MS = 15_000;
+
 /**
  * The board's store: one state (board-state.js: what the server said, plus the changes made
  * here and not yet settled, in order), changed only through the functions below, and the board
@@ -20,8 +23,23 @@ import {
  * delete, as lib/api.js has them). A change the API takes leaves its answer; one it refuses
  * drops out, and its promise rejects with the API's error for the page to say. `newId` and
  * `now` are there for tests.
+ *
+ * With an `outbox` (outbox.js: the person keeps their data on this device), a change that
+ * cannot reach the server (no network) waits there instead, shown as waiting, and so does
+ * every change after it, in order; `replay()` (the page calls it when the network returns, and
+ * the store itself every RETRY_MS) sends them one by one, and `restoreOutbox()` takes back the
+ * ones a closed page left. A waiting change's promise settles when it is replayed; one the
+ * server refuses then rejects (`onReplayRefused(change, error)` for one restored from the
+ * outbox, whose page is gone).
  */
-export function createTaskStore({ api, newId = newTaskId, now = () => new Date() }) {
+export function createTaskStore({
+  api,
+  outbox = null,
+  onReplayRefused = () => {},
+  retryLater = (replay) => setTimeout(replay, RETRY_MS),
+  newId = newTaskId,
+  now = () => new Date(),
+}) {
   let state = initialBoardState();
   let board = visibleBoard(state, { now: now() });
   const subscribers = new Set();
@@ -52,20 +70,114 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
 
   const withoutChange = (s, seq) => s.pending.filter((change) => change.seq !== seq);
 
-  /** Sends `change` with `request()`; the answer (or the refusal) settles it. */
+  /** The API call a request stands for: { method, path, body } (a delete: `options`). */
+  function perform({ method, path, body, options }) {
+    return method === "delete" ? api.delete(path, options) : api[method](path, body);
+  }
+
+  /** The server took the change: its answer is what the board shows from now on. */
+  function settle(change, answer) {
+    update((s) => ({
+      server: answerArrived(s.server, change.id, change.kind === "delete" ? null : answer),
+      pending: withoutChange(s, change.seq),
+      lastSaveFailed: false,
+    }));
+  }
+
+  function drop(change) {
+    update((s) => ({ ...s, pending: withoutChange(s, change.seq), lastSaveFailed: true }));
+  }
+
+  /** Creates go one at a time, so the server's created_at keeps the order they were typed in. */
+  function performInTurn(change, request) {
+    if (change.kind !== "create") return perform(request);
+    const put = lastCreate.then(() => perform(request));
+    lastCreate = put.catch(() => {});
+    return put;
+  }
+
+  /** Sends `change` with `request`; the answer (or the refusal) settles it. */
   async function send(change, request) {
+    if (outbox && waiting.length > 0) return wait(change, request); // after those waiting
     const create = change.kind === "create" ? null : creates.get(change.id);
     try {
-      const answer = await (create ? create.then(request) : request());
-      update((s) => ({
-        server: answerArrived(s.server, change.id, change.kind === "delete" ? null : answer),
-        pending: withoutChange(s, change.seq),
-        lastSaveFailed: false,
-      }));
+      const answer = await (create
+        ? create.then(() => perform(request))
+        : performInTurn(change, request));
+      settle(change, answer);
       return answer;
     } catch (error) {
-      update((s) => ({ ...s, pending: withoutChange(s, change.seq), lastSaveFailed: true }));
+      if (outbox && error.status === 0) return wait(change, request);
+      drop(change);
       throw error;
+    }
+  }
+
+  // The changes waiting for the network, in order: { change, request, key, resolve, reject }.
+  const waiting = [];
+  let lastKey = 0;
+  let replaying = false;
+  let retrying = false;
+
+  function wait(change, request, savedKey = null) {
+    return new Promise((resolve, reject) => {
+      lastKey = Math.max(savedKey ?? Date.now() * 1000, lastKey + 1);
+      const key = savedKey ?? lastKey;
+      if (savedKey === null) {
+        const { id, kind, fields } = change;
+        outbox.put(key, { change: { id, kind, fields }, request }).catch(() => {});
+      }
+      waiting.push({ change, request, key, resolve, reject });
+      update((s) => ({
+        ...s,
+        pending: s.pending.map((c) =>
+          c.seq === change.seq ? { ...c, sending: false, waiting: true } : c,
+        ),
+      }));
+      retrySoon();
+    });
+  }
+
+  function retrySoon() {
+    if (retrying) return;
+    retrying = true;
+    retryLater(() => {
+      retrying = false;
+      replay();
+    });
+  }
+
+  /** Sends the waiting changes, oldest first, until one cannot reach the server. */
+  async function replay() {
+    if (replaying || forgotten) return;
+    replaying = true;
+    try {
+      while (waiting.length > 0 && !forgotten) {
+        const item = waiting[0];
+        let answer;
+        try {
+          answer = await perform(item.request);
+        } catch (error) {
+          if (error.status === 0) return retrySoon(); // still offline
+          waiting.shift();
+          outbox.delete(item.key).catch(() => {});
+          // Deleted meanwhile, elsewhere: what the delete wanted.
+          if (item.change.kind === "delete" && error.status === 404) {
+            settle(item.change, null);
+            item.resolve(null);
+          } else {
+            drop(item.change);
+            item.reject(error);
+          }
+          continue;
+        }
+        waiting.shift();
+        outbox.delete(item.key).catch(() => {});
+        settle(item.change, answer);
+        item.resolve(answer);
+      }
+    } finally {
+      replaying = false;
     }
   }
 
@@ -117,10 +229,10 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
       const id = newId();
       const draft = draftTask(id, description, now(), schedule);
       const body = { description, ...schedule };
-      const created = send(addChange(id, "create", draft, { sending: true }), () => {
-        const put = lastCreate.then(() => api.put(`/api/tasks/${id}`, body));
-        lastCreate = put.catch(() => {});
-        return put;
+      const created = send(addChange(id, "create", draft, { sending: true }), {
+        method: "put",
+        path: `/api/tasks/${id}`,
+        body,
       });
       const settled = created.finally(() => creates.delete(id));
       creates.set(id, settled);
@@ -130,12 +242,14 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
 
     /** A new text for the task, applied only if its text is still `previous` on the server. */
     edit: (id, description, previous) =>
-      updateTask(id, { description }, () =>
-        api.patch(`/api/tasks/${id}`, { description, previous_description: previous }),
-      ),
+      updateTask(id, { description }, {
+        method: "patch",
+        path: `/api/tasks/${id}`,
+        body: { description, previous_description: previous },
+      }),
 
     move: (id, status) =>
-      updateTask(id, { status }, () => api.patch(`/api/tasks/${id}`, { status })),
+      updateTask(id, { status }, { method: "patch", path: `/api/tasks/${id}`, body: { status } }),
 
     /**
      * Changes the task's date fields: `fields` holds only those that change (null clears one;
@@ -143,13 +257,19 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
      * repeat's first day: its answer shows.
      */
     setSchedule: (id, fields) =>
-      updateTask(id, scheduleChange(fields), () => api.patch(`/api/tasks/${id}`, fields)),
+      updateTask(id, scheduleChange(fields), {
+        method: "patch",
+        path: `/api/tasks/${id}`,
+        body: fields,
+      }),
 
     /** Switches the task's reminder channels: `switches` is { email, sms } (lib/task.js). */
     setReminders: (id, switches) =>
-      updateTask(id, channelFields(switches), () =>
-        api.put(`/api/tasks/${id}/reminders`, switches),
-      ),
+      updateTask(id, channelFields(switches), {
+        method: "put",
+        path: `/api/tasks/${id}/reminders`,
+        body: switches,
+      }),
 
     /** Hides the task now; `commit(options)` sends the delete, `undo()` brings the task back. */
     remove(id) {
@@ -163,7 +283,7 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
             ...s,
             pending: s.pending.map((c) => (c.seq === change.seq ? { ...c, sending: true } : c)),
           }));
-          result = send(change, () => api.delete(`/api/tasks/${id}`, options));
+          result = send(change, { method: "delete", path: `/api/tasks/${id}`, options });
           return result;
         },
         undo() {
@@ -181,9 +301,25 @@ export function createTaskStore({ api, newId = newTaskId, now = () => new Date()
     flushDeletes: (options) =>
       Promise.allSettled([...heldDeletes.values()].map((handle) => handle.commit(options))),
 
+    /** Sends the changes waiting for the network (the page calls it when it returns). */
+    replay,
+
+    /** Takes back the changes a closed page left waiting in the outbox, and sends them. */
+    async restoreOutbox() {
+      if (!outbox) return;
+      const saved = await outbox.entries();
+      saved.sort(([a], [b]) => a - b);
+      for (const [key, { change, request }] of saved) {
+        const pending = addChange(change.id, change.kind, change.fields, { sending: false });
+        wait(pending, request, key).catch((error) => onReplayRefused(pending, error));
+      }
+      replay();
+    },
+
     /** Forgets everything (log out). */
     clear() {
       forgotten = true;
+      waiting.length = 0;
       subscribers.clear();
       state = initialBoardState();
       board = visibleBoard(state, { now: now() });

@@ -1,5 +1,6 @@
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { describeAuthError } from "../lib/auth-errors.js";
+import { keepSignedIn } from "../lib/session.js";
 import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 
 export function bindSignIn(form, auth) {
@@ -12,6 +13,7 @@ export function bindSignIn(form, auth) {
     if (!valid) return;
     await whileBusy(form, async () => {
       try {
+        await keepSignedIn(auth, form.elements.keep.checked);
         await signInWithEmailAndPassword(auth, email.value.trim(), password.value);
         location.assign("/board");
       } catch (error) {

@@ -1,6 +1,7 @@
 import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
 import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
+import { keepSignedIn } from "../lib/session.js";
 import { sendConfirmationLink } from "../lib/email-confirmation.js";
 import { openModal } from "../ui/dialog.js";
 import { rememberNewAccount } from "../ui/picture-invite.js";
@@ -49,6 +50,7 @@ export function bindSignUp(dialog, openButton, auth) {
       let user;
       try {
         const address = email.value.trim();
+        await keepSignedIn(auth, form.elements.keep.checked);
         ({ user } = await createUserWithEmailAndPassword(auth, address, password.value));
       } catch (error) {
         reportError(form, describeAuthError(error));

@@ -2,18 +2,42 @@ import {
   Timestamp,
   connectFirestoreEmulator,
   getDocs,
-  getFirestore,
+  initializeFirestore,
+  memoryLocalCache,
   onSnapshot,
+  persistentLocalCache,
+  persistentMultipleTabManager,
+  terminate,
 } from "firebase/firestore";
+import { keepsDataOnDevice } from "./device-data.js";
 import { EMULATORS, firebaseApp, onEmulators } from "./firebase-app.js";
 
-/** Firestore for the realtime listeners; clients only read, every write goes through the API. */
-export async function openFirestore() {
-  const db = getFirestore(await firebaseApp());
-  if (onEmulators) {
-    connectFirestoreEmulator(db, EMULATORS.firestore.host, EMULATORS.firestore.port);
-  }
-  return db;
+let opened = null;
+
+/**
+ * Firestore for the realtime listeners; clients only read, every write goes through the API.
+ * Its cache is on this device (IndexedDB, shared by the tabs) when the person chose to keep
+ * their data here (device-data.js), else in the page's memory only.
+ */
+export function openFirestore() {
+  opened ??= firebaseApp().then((app) => {
+    const localCache = keepsDataOnDevice()
+      ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
+      : memoryLocalCache();
+    const db = initializeFirestore(app, { localCache });
+    if (onEmulators) {
+      connectFirestoreEmulator(db, EMULATORS.firestore.host, EMULATORS.firestore.port);
+    }
+    return db;
+  });
+  return opened;
+}
+
+/** Ends this page's Firestore, if it was opened (its listeners stop, its cache is let go). */
+export async function closeFirestore() {
+  if (!opened) return;
+  const db = await opened.catch(() => null);
+  if (db) await terminate(db);
 }
 
 /**

@@ -1,12 +1,15 @@
 import {
   browserLocalPersistence,
+  browserSessionPersistence,
   connectAuthEmulator,
   indexedDBLocalPersistence,
   initializeAuth,
   onAuthStateChanged,
+  setPersistence,
   signOut,
 } from "firebase/auth";
 import { appCheckHeaders } from "./app-check.js";
+import { chooseKeepOnDevice, forgetDeviceData } from "./device-data.js";
 import { EMULATORS, firebaseApp, onEmulators } from "./firebase-app.js";
 
 let authPromise;
@@ -15,8 +18,9 @@ let authPromise;
 export function getAuthReady() {
   authPromise ??= firebaseApp().then(async (app) => {
     // initializeAuth, not getAuth: leaves out popup/redirect sign-in, which Taskly never uses.
+    // The sign-in is found wherever it was kept: on the device, or in this tab only.
     const auth = initializeAuth(app, {
-      persistence: [indexedDBLocalPersistence, browserLocalPersistence],
+      persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence],
     });
     if (onEmulators) {
       const { host, port } = EMULATORS.auth;
@@ -81,9 +85,22 @@ async function endSessionsOnServer(user) {
   await Promise.race([request, patience]);
 }
 
-/** Wipes the page first, so nothing of the account stays visible while signing out. */
+/**
+ * Before signing in: "Keep me signed in on this device" keeps the sign-in and the task cache
+ * on the device (device-data.js); without it the sign-in lasts as long as the tab.
+ */
+export async function keepSignedIn(auth, keep) {
+  await setPersistence(auth, keep ? indexedDBLocalPersistence : browserSessionPersistence);
+  chooseKeepOnDevice(keep);
+}
+
+/**
+ * Wipes the page first, so nothing of the account stays visible while signing out; then what
+ * the device kept of it (Firestore's cache), once `forget` has closed what held it open.
+ */
 export async function logOut(forget) {
-  forget();
+  await forget();
+  await forgetDeviceData();
   const auth = await getAuthReady();
   if (auth.currentUser) await endSessionsOnServer(auth.currentUser);
   await signOut(auth);

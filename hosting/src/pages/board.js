@@ -1,13 +1,14 @@
-import { terminate } from "firebase/firestore";
 import { watchBoard } from "../board/board-listeners.js";
 import { createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { bindShortcuts } from "../board/shortcuts.js";
+import { deviceOutbox } from "../board/outbox.js";
 import { createTaskStore } from "../board/task-store.js";
 import { api } from "../lib/api.js";
-import { openFirestore } from "../lib/firestore.js";
+import { keepsDataOnDevice } from "../lib/device-data.js";
+import { closeFirestore, openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
 import { dueText } from "../dates/due-label.js";
@@ -25,17 +26,28 @@ const LOG_OUT_WAIT_MS = 1500;
 async function main() {
   applyLimits();
   sayWhenSlowedDown();
-  const store = createTaskStore({ api });
+  // Kept on this device (the person's choice at sign-in), changes made offline wait there.
+  const store = createTaskStore({
+    api,
+    outbox: keepsDataOnDevice() ? deviceOutbox() : null,
+    onReplayRefused: (change, error) =>
+      toastError(`A change made offline wasn't saved: ${error.message}`),
+  });
   const stops = [];
+  // Wipes the page at once; resolves once Firestore has let go of its cache.
   const forget = () => {
-    for (const stop of stops) stop();
+    const stopped = stops.map((stop) => stop());
     store.clear();
     document.body.replaceChildren();
     document.title = "Taskly";
+    return Promise.allSettled(stopped);
   };
 
   const user = await requireUser(forget);
   if (!user) return;
+  performance.mark("taskly:signed-in"); // for measurements (measure_board.py)
+  store.restoreOutbox().catch(() => toastError("Changes made offline couldn't be read."));
+  window.addEventListener("online", store.replay);
 
   const fromAuth = profileFromUser(user);
   showIdentity(fromAuth);
@@ -174,7 +186,7 @@ async function main() {
     const board = watchBoard(db, user.uid, store, { onSource: view.markSource });
     readOlderDone = board.readOlderDone;
     stops.push(board.stop);
-    stops.push(startNotifications(db, user.uid).stop, () => terminate(db));
+    stops.push(startNotifications(db, user.uid).stop, closeFirestore);
   } catch (error) {
     store.failLoading(error);
   }
