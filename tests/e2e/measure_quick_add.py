@@ -9,6 +9,7 @@ card is in the DOM; "saved" is when the PUT /api/tasks/{id} answer has arrived.
 import statistics
 import sys
 import uuid
+from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -59,7 +60,7 @@ def summary(label: str, values: list[float]) -> str:
     )
 
 
-def time_quick_adds(page: Page, runs: int) -> list[dict]:
+def time_quick_adds(page: Page, runs: int) -> list[dict[str, Any]]:
     """Adds ``runs`` tasks one after another; each one's enter, visible and saved times."""
     page.evaluate(PROBE)
     for index in range(runs):
