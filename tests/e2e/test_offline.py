@@ -4,12 +4,22 @@ change the server refuses then is said."""
 
 import uuid
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from tests.support.people import Person
 
 from .test_service_worker import wait_until_controlled
-from .ui import SERVER_TIMEOUT_MS, card, column, move_to, quick_add, sign_in, wait_for_board
+from .ui import (
+    SERVER_TIMEOUT_MS,
+    card,
+    column,
+    move_to,
+    on_landing,
+    open_menu,
+    quick_add,
+    sign_in,
+    wait_for_board,
+)
 
 EDITOR = "Task text (Enter saves, Escape cancels)"
 
@@ -98,3 +108,36 @@ def test_a_change_the_server_refuses_on_replay_is_shown(page: Page, person: Pers
         f"Changed elsewhere to: “{elsewhere}”", timeout=SERVER_TIMEOUT_MS
     )
     assert _server_tasks(person) == [(elsewhere, "todo")]
+
+
+def test_logging_out_with_changes_waiting_asks_first_and_then_leaves_nothing(
+    page: Page, person: Person
+) -> None:
+    text = f"Call the plumber {uuid.uuid4().hex[:6]}"
+    sign_in(page, person.email, person.password, keep=True)
+    page.context.set_offline(True)
+    quick_add(page).fill(text)
+    quick_add(page).press("Enter")
+    expect(_save_state(page)).to_have_text("Offline — 1 change will sync")
+
+    asked: list[str] = []
+
+    def answer(dialog: Dialog, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    open_menu(page)
+    page.locator("#user-menu-panel").get_by_role("button", name="Log out").click()
+    expect(card(page, text)).to_be_visible()  # kept: still signed in, the change still waiting
+    assert asked == [
+        "1 change made offline will be lost: they haven't reached Taskly yet. Log out anyway?"
+    ]
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    if not page.locator("#user-menu-panel").is_visible():
+        open_menu(page)
+    page.locator("#user-menu-panel").get_by_role("button", name="Log out").click()
+    page.wait_for_url(on_landing)
+    databases = page.evaluate("async () => (await indexedDB.databases()).map(({ name }) => name)")
+    assert [name for name in databases if name.startswith(("firestore", "taskly"))] == []

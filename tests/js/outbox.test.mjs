@@ -12,6 +12,7 @@ function memoryOutbox(saved = []) {
   return {
     entries: async () => [...entries.entries()],
     put: async (key, entry) => void entries.set(key, structuredClone(entry)),
+    has: async (key) => entries.has(key),
     delete: async (key) => void entries.delete(key),
     clear: async () => entries.clear(),
     saved: () => [...entries.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry),
@@ -176,4 +177,32 @@ test("without an outbox a change that can't reach the server is dropped, as befo
   await assert.rejects(added, /Can't reach Taskly/);
   assert.equal(store.current().waiting, 0);
   assert.equal(store.current().tasks.size, 0);
+});
+
+test("a change another tab has sent meanwhile is let go, not sent again", async () => {
+  const first = offlineStore();
+  void first.store.add("From the laptop");
+  await settled();
+  first.api.take("put", "/api/tasks/new-1").refuse(OFFLINE());
+  await settled();
+  const saved = await first.outbox.entries();
+
+  // A second tab of the same browser takes the same outbox back; the first sends it first.
+  const second = offlineStore({ outbox: first.outbox });
+  await second.store.restoreOutbox();
+  await settled();
+  second.api.take("put", "/api/tasks/new-1").refuse(OFFLINE()); // still offline there
+  await settled();
+  assert.equal(second.board().waiting, 1);
+  first.retry();
+  await settled();
+  first.api.take("put", "/api/tasks/new-1").answer(aTask({ id: "new-1", description: "From the laptop" }));
+  await settled();
+  assert.deepEqual(await first.outbox.entries(), []);
+
+  second.retry();
+  await settled();
+  assert.equal(second.api.calls.length, 0, "nothing sent twice");
+  assert.equal(second.board().waiting, 0);
+  assert.equal(saved.length, 1);
 });

@@ -138,7 +138,7 @@ export function createBoardView(actions) {
 
   function draw(state) {
     showStatus(state);
-    if (state.waiting > 0) setText(saveState, `Offline — ${syncCount(state.waiting)} will sync`);
+    if (state.waiting > 0) setText(saveState, `Offline — ${changesInWords(state.waiting)} will sync`);
     else if (state.saving) setText(saveState, "Saving…");
     else if (state.lastSaveFailed) setText(saveState, "Last change not saved");
     else if (saveState.textContent) setText(saveState, "All changes saved");
@@ -350,6 +350,7 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
-function syncCount(count) {
+/** "1 change", "3 changes". */
+export function changesInWords(count) {
   return count === 1 ? "1 change" : `${count} changes`;
 }

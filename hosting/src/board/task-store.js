@@ -30,13 +30,15 @@ const RETRY_MS = 15_000;
  * the store itself every RETRY_MS) sends them one by one, and `restoreOutbox()` takes back the
  * ones a closed page left. A waiting change's promise settles when it is replayed; one the
  * server refuses then rejects (`onReplayRefused(change, error)` for one restored from the
- * outbox, whose page is gone).
+ * outbox, whose page is gone). `oneTabAtATime(work)` runs `work` while no other tab replays
+ * (pages/board.js: a Web Lock).
  */
 export function createTaskStore({
   api,
   outbox = null,
   onReplayRefused = () => {},
   retryLater = (replay) => setTimeout(replay, RETRY_MS),
+  oneTabAtATime = (work) => work(),
   newId = newTaskId,
   now = () => new Date(),
 }) {
@@ -147,37 +149,51 @@ export function createTaskStore({
     });
   }
 
-  /** Sends the waiting changes, oldest first, until one cannot reach the server. */
+  /**
+   * Sends the waiting changes, oldest first, until one cannot reach the server. Tabs share the
+   * outbox: one at a time replays (`oneTabAtATime`), and a change no longer in the outbox was
+   * sent by another tab, so it is only let go here (the listeners bring its result).
+   */
   async function replay() {
     if (replaying || forgotten) return;
     replaying = true;
     try {
-      while (waiting.length > 0 && !forgotten) {
-        const item = waiting[0];
-        let answer;
-        try {
-          answer = await perform(item.request);
-        } catch (error) {
-          if (error.status === 0) return retrySoon(); // still offline
-          waiting.shift();
-          outbox.delete(item.key).catch(() => {});
-          // Deleted meanwhile, elsewhere: what the delete wanted.
-          if (item.change.kind === "delete" && error.status === 404) {
-            settle(item.change, null);
-            item.resolve(null);
-          } else {
-            drop(item.change);
-            item.reject(error);
-          }
-          continue;
-        }
-        waiting.shift();
-        outbox.delete(item.key).catch(() => {});
-        settle(item.change, answer);
-        item.resolve(answer);
-      }
+      await oneTabAtATime(replayWaiting);
     } finally {
       replaying = false;
+    }
+  }
+
+  async function replayWaiting() {
+    while (waiting.length > 0 && !forgotten) {
+      const item = waiting[0];
+      if (!(await outbox.has(item.key))) {
+        waiting.shift();
+        update((s) => ({ ...s, pending: withoutChange(s, item.change.seq) }));
+        item.resolve(null);
+        continue;
+      }
+      let answer;
+      try {
+        answer = await perform(item.request);
+      } catch (error) {
+        if (error.status === 0) return retrySoon(); // still offline
+        waiting.shift();
+        await outbox.delete(item.key).catch(() => {});
+        // Deleted meanwhile, elsewhere: what the delete wanted.
+        if (item.change.kind === "delete" && error.status === 404) {
+          settle(item.change, null);
+          item.resolve(null);
+        } else {
+          drop(item.change);
+          item.reject(error);
+        }
+        continue;
+      }
+      waiting.shift();
+      await outbox.delete(item.key).catch(() => {});
+      settle(item.change, answer);
+      item.resolve(answer);
     }
   }
 

@@ -1,5 +1,5 @@
 import { watchBoard } from "../board/board-listeners.js";
-import { createBoardView } from "../board/board-view.js";
+import { changesInWords, createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { bindQuickAdd } from "../board/quick-add.js";
@@ -32,6 +32,7 @@ async function main() {
     outbox: keepsDataOnDevice() ? deviceOutbox() : null,
     onReplayRefused: (change, error) =>
       toastError(`A change made offline wasn't saved: ${error.message}`),
+    oneTabAtATime: (work) => navigator.locks.request("taskly-outbox-replay", work),
   });
   const stops = [];
   // Wipes the page at once; resolves once Firestore has let go of its cache.
@@ -53,6 +54,12 @@ async function main() {
   showIdentity(fromAuth);
   initUserMenu({
     onLogOut: async () => {
+      // Logging out deletes what the device kept, changes made offline included: asked first.
+      const { waiting } = store.current();
+      const lose = `${changesInWords(waiting)} made offline will be lost`;
+      if (waiting > 0 && !confirm(`${lose}: they haven't reached Taskly yet. Log out anyway?`)) {
+        return;
+      }
       // Pending deletes go out, but a hung connection must not keep the account on screen.
       const settle = new Promise((resolve) => setTimeout(resolve, LOG_OUT_WAIT_MS));
       await Promise.race([store.flushDeletes({ keepalive: true }), settle]);
