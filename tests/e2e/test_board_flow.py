@@ -5,6 +5,7 @@ import uuid
 from playwright.sync_api import Page, expect
 
 from .ui import (
+    EDITOR,
     SERVER_TIMEOUT_MS,
     add_task,
     card,
@@ -36,7 +37,7 @@ def test_sign_up_then_add_edit_move_delete_undo_and_reload(page: Page) -> None:
 
     edited = f"Buy groceries and flowers {run}"
     card(page, groceries).locator(".card-text").click()
-    editor = card(page, groceries).get_by_label("Task text (Enter saves, Escape cancels)")
+    editor = card(page, groceries).get_by_label(EDITOR)
     editor.fill(edited)
     editor.press("Enter")
     expect(card(page, edited)).to_be_visible()

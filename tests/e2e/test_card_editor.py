@@ -8,6 +8,7 @@ from playwright.sync_api import Page, Route, expect
 from tests.support.people import Person
 
 from .ui import (
+    EDITOR,
     SERVER_TIMEOUT_MS,
     add_task,
     card,
@@ -17,8 +18,6 @@ from .ui import (
     wait_for_board,
     wait_until_saved,
 )
-
-EDITOR = "Task text (Enter saves, Escape cancels)"
 
 
 def _task_text(person: Person, text: str) -> str:

@@ -4,7 +4,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-from .ui import add_task, card, column, status_button, wait_until_saved
+from .ui import EDITOR, add_task, card, column, status_button, wait_until_saved
 
 
 def tab_to(page: Page, is_target: str, limit: int = 40) -> None:
@@ -77,7 +77,7 @@ def test_shortcuts_move_edit_and_are_listed_behind_the_question_mark(signed_in_p
     expect(column(page, "todo").locator(".card-text")).to_have_text([text])
 
     page.keyboard.press("e")
-    editor = card(page, text).get_by_label("Task text (Enter saves, Escape cancels)")
+    editor = card(page, text).get_by_label(EDITOR)
     expect(editor).to_be_focused()
     assert editor.evaluate("el => el.selectionStart === el.value.length")
     page.keyboard.type(" today")

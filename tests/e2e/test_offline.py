@@ -10,6 +10,7 @@ from tests.support.people import Person
 
 from .test_service_worker import wait_until_controlled
 from .ui import (
+    EDITOR,
     SERVER_TIMEOUT_MS,
     card,
     column,
@@ -20,8 +21,6 @@ from .ui import (
     sign_in,
     wait_for_board,
 )
-
-EDITOR = "Task text (Enter saves, Escape cancels)"
 
 
 def _task(person: Person, text: str) -> str:

@@ -64,6 +64,10 @@ def wait_for_board(page: Page, timeout: float | None = None) -> None:
     expect(page.locator("#board")).to_be_visible()
 
 
+# The label of a card's text field while it is being edited.
+EDITOR = "Task text (Enter saves, Escape cancels)"
+
+
 def column(page: Page, status: str) -> Locator:
     return page.locator(f'.column[data-status="{status}"]')
 
