@@ -37,8 +37,9 @@ ACCOUNTS = Accounts()
 
 # Inputs whose validity no JSON schema can state: an IANA time zone or a phone number that
 # exists, text with something visible in it, an image's bytes, a page cursor, an unsubscribe
-# link the server signed, a calendar date that exists or a repeat rule that has dates. A
-# schema-valid one can still be a 400 here, as the contract says; every other check runs.
+# link the server signed, a calendar feed token it made, a calendar date that exists or a
+# repeat rule that has dates. A schema-valid one can still be a 400 (or the feed's 404) here,
+# as the contract says; every other check runs.
 SEMANTIC_INPUTS = {
     "PUT /api/me",
     "POST /api/tasks",
@@ -49,6 +50,7 @@ SEMANTIC_INPUTS = {
     "GET /api/repeats/preview",
     "GET /api/unsubscribe",
     "POST /api/unsubscribe",
+    "GET /api/calendar/{token}.ics",
 }
 
 

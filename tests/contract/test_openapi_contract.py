@@ -40,7 +40,7 @@ def test_spec_documents_exactly_the_designed_operations():
     assert spec_operations() == set(DESIGNED_OPERATIONS)
 
 
-def test_only_health_and_unsubscribe_are_public():
+def test_only_health_unsubscribe_and_the_calendar_feed_are_public():
     assert SPEC["security"] == [{"bearerAuth": []}]
     scheme = SPEC["components"]["securitySchemes"]["bearerAuth"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")

@@ -3,6 +3,7 @@
 import pytest
 import requests
 
+from taskly.calendar_feed.links import token_hash
 from taskly.vocabulary.limits import NOTIFICATIONS_KEPT, OPEN_TASKS_MAX
 from tests.support.people import Person, sign_in
 from tests.support.stack import FIRESTORE_REST
@@ -120,3 +121,18 @@ def test_signing_out_voids_earlier_tokens_until_the_next_sign_in(person, other_p
     assert _read(ada_task, fresh_token) == 200
     assert _query(person, fresh_token) == 200
     assert person.api.get(person.url("/me"), headers=_headers(fresh_token)).status_code == 200
+
+
+def test_calendar_feed_links_are_out_of_every_clients_reach(person, other_person):
+    url = person.post("/calendar").json()["url"]
+    hashed = token_hash(url.rsplit("/", 1)[1].removesuffix(".ics"))
+    for reader in (person, other_person, None):
+        assert _read(f"calendar_feeds/{hashed}", reader) == 403
+        assert _write(f"calendar_feeds/{hashed}", reader) == 403
+    listing = requests.post(
+        f"{FIRESTORE_REST}:runQuery",
+        json={"structuredQuery": {"from": [{"collectionId": "calendar_feeds"}], "limit": 1}},
+        headers=_headers(person),
+        timeout=10,
+    )
+    assert listing.status_code == 403

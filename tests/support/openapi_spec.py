@@ -39,12 +39,20 @@ DESIGNED_OPERATIONS = frozenset(
         ("GET", "/api/notifications"),
         ("POST", "/api/notifications/read"),
         ("GET", "/api/progress"),
+        ("GET", "/api/calendar"),
+        ("POST", "/api/calendar"),
+        ("GET", "/api/calendar/{token}.ics"),
         ("GET", "/api/unsubscribe"),
         ("POST", "/api/unsubscribe"),
     }
 )
 PUBLIC_OPERATIONS = frozenset(
-    {("GET", "/api/health"), ("GET", "/api/unsubscribe"), ("POST", "/api/unsubscribe")}
+    {
+        ("GET", "/api/health"),
+        ("GET", "/api/unsubscribe"),
+        ("POST", "/api/unsubscribe"),
+        ("GET", "/api/calendar/{token}.ics"),
+    }
 )
 PROTECTED_OPERATIONS = DESIGNED_OPERATIONS - PUBLIC_OPERATIONS
 DOCUMENTED_PATHS = sorted({path for _, path in DESIGNED_OPERATIONS})

@@ -2,7 +2,8 @@
 
 Everything under ``users/{uid}`` (profile, tasks, notifications, statistics, message budgets,
 whatever else lives there), the delivery records of what was sent for it, the records kept
-about it outside the profile, its verified number's send history and its picture. Each call
+about it outside the profile (its calendar feed's link among them), its verified number's
+send history and its picture. Each call
 deletes what it finds and can run again any number of times.
 """
 
@@ -13,6 +14,7 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from taskly.avatars.store import delete_avatar_file
+from taskly.calendar_feed.links import erase_links
 from taskly.phone.verification import number_ref, verification_ref
 from taskly.platform.firestore_client import db, delete_in_batches
 from taskly.profiles.store import profile_ref, read_profile
@@ -53,6 +55,7 @@ def erase_some(uid: str, limit: int) -> int:
     _erase_profile(uid)
     verification_ref(uid).delete()
     limits_ref(uid).delete()
+    erase_links(uid)
     delete_avatar_file(uid)
     many = chain(_documents_under_profile(uid, limit), _delivery_records(uid, limit))
     return delete_in_batches(islice(many, limit))

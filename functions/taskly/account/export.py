@@ -5,6 +5,7 @@ from typing import Any
 
 from google.cloud import firestore
 
+from taskly.calendar_feed.links import current_link
 from taskly.notifications import feed
 from taskly.profiles.document import Profile
 from taskly.tasks.refs import task_from, tasks_of
@@ -12,8 +13,10 @@ from taskly.vocabulary.timestamps import to_json
 
 
 def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
-    """Everything stored about the person, as one JSON document."""
+    """Everything stored about the person, as one JSON document. Of the calendar feed, only
+    whether there is a link: the link is a secret, and a file can travel."""
     uid = profile.uid
+    link = current_link(uid)
     all_tasks = tasks_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
     notifications = feed.feed_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
     return {
@@ -23,4 +26,8 @@ def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
         "notifications": [
             feed.notification_json(s.id, s.to_dict() or {}) for s in notifications.stream()
         ],
+        "calendar_feed": {
+            "active": link is not None,
+            "created_at": to_json(link.created_at) if link else None,
+        },
     }

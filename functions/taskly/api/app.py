@@ -12,6 +12,7 @@ from werkzeug.routing import Map, Rule
 from taskly.api import (
     account_routes,
     avatar_routes,
+    calendar_routes,
     health_routes,
     notification_routes,
     phone_routes,
@@ -44,6 +45,7 @@ ROUTES: list[Route] = [
     *session_routes.ROUTES,
     *notification_routes.ROUTES,
     *progress_routes.ROUTES,
+    *calendar_routes.ROUTES,
     *phone_routes.ROUTES,
     *unsubscribe_routes.ROUTES,
 ]
@@ -80,8 +82,11 @@ def _match(request: Request) -> tuple[Route, Mapping[str, Any]]:
 def handle(request: Request) -> Response:
     started = time.perf_counter()
     caller: Caller | None = None
+    logged_path: str | None = None
     try:
         route, params = _match(request)
+        if route.path_is_secret:
+            logged_path = f"/api{route.path}"
         caller = None if route.public else verified_caller(request)
         require_app_check(request, route)
         now = utc_now()
@@ -96,5 +101,6 @@ def handle(request: Request) -> Response:
         log_event("ERROR", "unhandled error", path=request.path, trace=traceback.format_exc())
         response = error_response(ApiError(500, "internal", "Something went wrong. Try again."))
     latency_ms = (time.perf_counter() - started) * 1000
-    log_request(request, response.status_code, latency_ms, caller.uid if caller else None)
+    uid = caller.uid if caller else None
+    log_request(request, response.status_code, latency_ms, uid, path=logged_path)
     return response

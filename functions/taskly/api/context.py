@@ -46,3 +46,5 @@ class Route:
     public: bool = False
     # Counted against the caller's request rates; signing out must work even past them.
     metered: bool = True
+    # The path carries a secret (a calendar feed's token): the log names the route instead.
+    path_is_secret: bool = False

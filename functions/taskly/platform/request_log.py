@@ -13,8 +13,12 @@ from taskly.platform.settings import project_id
 _PROBLEMS_LOGGED = 10
 
 
-def log_request(request: Request, status: int, latency_ms: float, uid: str | None) -> None:
-    """One entry per API request, tied to the request's trace when Google sent one."""
+def log_request(
+    request: Request, status: int, latency_ms: float, uid: str | None, path: str | None = None
+) -> None:
+    """One entry per API request, tied to the request's trace when Google sent one; ``path``
+    stands in for the request's own when that carries a secret."""
+    path = path or request.path
     severity = (
         logger.LogSeverity.ERROR
         if status >= 500
@@ -24,9 +28,9 @@ def log_request(request: Request, status: int, latency_ms: float, uid: str | Non
     )
     entry: dict[str, Any] = {
         "severity": severity,
-        "message": f"{request.method} {request.path} {status}",
+        "message": f"{request.method} {path} {status}",
         "method": request.method,
-        "path": request.path,
+        "path": path,
         "status": status,
         "latency_ms": round(latency_ms, 1),
         "uid": uid,

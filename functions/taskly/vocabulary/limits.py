@@ -27,6 +27,8 @@ READ_IDS_MAX: int = _SCHEMAS["NotificationsRead"]["properties"]["ids"]["maxItems
 # Tasks in one page of the task list.
 PAGE_DEFAULT: int = _PAGE_SIZE["default"]
 PAGE_MAX: int = _PAGE_SIZE["maximum"]
+# Tasks one calendar feed lists, soonest due first (the contract's CalendarFeedTasksMax).
+CALENDAR_FEED_TASKS_MAX: int = _SCHEMAS["CalendarFeedTasksMax"]["const"]
 # A JSON request body, in bytes.
 JSON_BODY_LIMIT = 32 * 1024
 
@@ -54,6 +56,9 @@ DIGEST_LIST_MAX = 20
 # polling the API meets this.
 WRITES_PER_MINUTE = 60
 READS_PER_MINUTE = 300
+# Fetches of one person's calendar feed in any minute: calendar apps refresh every 15 minutes
+# or less often, so this leaves room for a few devices and stops a loop costing reads.
+CALENDAR_FEED_FETCHES_PER_MINUTE = 6
 # Exports of one's whole account in any hour: each reads every task of the account.
 EXPORTS_PER_HOUR = 5
 # Verification codes texted per account and per destination number (across all accounts):

@@ -1,4 +1,5 @@
 import { bindAvatarForm } from "../account/avatar-form.js";
+import { bindCalendarFeed } from "../account/calendar-feed.js";
 import { bindDataExport } from "../account/data-export.js";
 import { bindDeleteAccount } from "../account/delete-account.js";
 import { bindPasswordForm } from "../account/password-form.js";
@@ -58,6 +59,7 @@ async function main() {
     document.getElementById("phone-code-form"),
     profile,
   );
+  bindCalendarFeed(document.getElementById("calendar"));
   for (const section of document.querySelectorAll("[data-needs-profile]")) section.hidden = false;
   // The header avatar and the welcome invitation link here to pick a picture; the reminders
   // dialog to the reminder time.

@@ -1,0 +1,1 @@
+"""A person's private calendar feed: its revocable link, the tasks it lists, the iCalendar."""
