@@ -60,7 +60,49 @@ export async function finishPageBuild(metafile) {
   const outputs = metafile.outputs;
   removeStaleFiles(outDir, new Set(Object.keys(outputs).map((path) => resolve(path))));
   reportPageSizes(outputs);
+  preloadPageModules(metafile);
   await buildServiceWorker();
+}
+
+/**
+ * Names, in each page, the chunks its script imports statically (`<link rel="modulepreload">`
+ * after its script tag): the browser fetches and compiles them beside the page's script, not
+ * one after the other once that script has been read. Pages rendered again (the watch) get
+ * them again from the last build's metafile.
+ */
+export function preloadPageModules(metafile) {
+  const outputs = metafile.outputs;
+  const url = (file) => `/${relative(publicDir, file)}`;
+  const chunksOf = new Map(); // a page script's URL -> the URLs of the chunks it imports
+  for (const [path, output] of Object.entries(outputs)) {
+    if (!output.entryPoint) continue;
+    const chunks = [...staticImports(outputs, path)].filter((file) => file !== path);
+    chunksOf.set(url(path), chunks.map(url));
+  }
+  for (const name of readdirSync(publicDir).filter((file) => file.endsWith(".html"))) {
+    const page = join(publicDir, name);
+    const before = readFileSync(page, "utf8");
+    const after = before.replace(PRELOAD_LINE, "").replace(PAGE_SCRIPT, (tag, indent, src) => {
+      const links = (chunksOf.get(src) ?? []).map(
+        (chunk) => `${indent}<link rel="modulepreload" href="${chunk}">`,
+      );
+      return [tag, ...links].join("\n");
+    });
+    if (after !== before) writeFileSync(page, after);
+  }
+}
+
+const PAGE_SCRIPT = /^( *)<script type="module" src="([^"]+)"><\/script>$/m;
+const PRELOAD_LINE = /^ *<link rel="modulepreload" href="[^"]+">\n/gm;
+
+/** The file and every output it imports statically, transitively. */
+function staticImports(outputs, path, files = new Set()) {
+  if (files.has(path)) return files;
+  files.add(path);
+  for (const dep of outputs[path].imports) {
+    if (dep.kind === "import-statement") staticImports(outputs, dep.path, files);
+  }
+  return files;
 }
 
 // Last, once every other file is in place: the worker's version is the hash of them all.
@@ -108,16 +150,7 @@ function removeStaleFiles(dir, keep) {
 function reportPageSizes(outputs) {
   for (const [path, output] of Object.entries(outputs)) {
     if (!output.entryPoint) continue;
-    const files = new Set();
-    const visit = (file) => {
-      if (files.has(file)) return;
-      files.add(file);
-      for (const dep of outputs[file].imports) {
-        if (dep.kind === "import-statement") visit(dep.path);
-      }
-    };
-    visit(path);
-    const contents = [...files].map((file) => readFileSync(file));
+    const contents = [...staticImports(outputs, path)].map((file) => readFileSync(file));
     const bytes = contents.reduce((sum, content) => sum + content.length, 0);
     const gzipBytes = contents.reduce((sum, content) => sum + gzipSync(content).length, 0);
     const name = relative(process.cwd(), path).padEnd(36);

@@ -12,6 +12,7 @@ import {
   finishPageBuild,
   hostingDir,
   pageBuildOptions,
+  preloadPageModules,
 } from "./build-steps.mjs";
 import { renderPages } from "./render-pages.mjs";
 
@@ -26,13 +27,14 @@ export async function watch() {
     await context?.dispose();
   });
   const run = serially();
+  const last = { metafile: null }; // the last good build's, for pages rendered again
   await run(() => renderPages(hostingDir));
   context = await esbuild.context({
     ...pageBuildOptions({ dev: true }),
-    plugins: [afterEveryBuild(run)],
+    plugins: [afterEveryBuild(run, last)],
   });
   await context.watch();
-  templates = watchTemplates(run);
+  templates = watchTemplates(run, last);
 }
 
 /** Runs the steps given to it one at a time, in order; a failed one is reported, not thrown. */
@@ -44,7 +46,7 @@ function serially() {
   };
 }
 
-function afterEveryBuild(run) {
+function afterEveryBuild(run, last) {
   let started = 0;
   let built = false;
   return {
@@ -60,6 +62,7 @@ function afterEveryBuild(run) {
             console.error("The web app did not build; waiting for the next change.");
             return;
           }
+          last.metafile = result.metafile;
           await finishPageBuild(result.metafile);
           console.log(`${built ? "Rebuilt" : "Built"} the web app in ${since(started)} ms`);
           built = true;
@@ -69,17 +72,18 @@ function afterEveryBuild(run) {
   };
 }
 
-function watchTemplates(run) {
+function watchTemplates(run, last) {
   let timer;
   return watchFiles(join(hostingDir, "html"), { recursive: true }, () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(renderTemplates), TEMPLATES_SETTLE_MS);
+    timer = setTimeout(() => run(() => renderTemplates(last)), TEMPLATES_SETTLE_MS);
   });
 }
 
-async function renderTemplates() {
+async function renderTemplates(last) {
   const started = performance.now();
   renderPages(hostingDir);
+  if (last.metafile) preloadPageModules(last.metafile);
   await buildServiceWorker();
   console.log(`Rendered the pages in ${since(started)} ms`);
 }

@@ -130,6 +130,26 @@ def _check_source_map(site: Site, bundle: str) -> None:
     assert any(source.endswith(f"src/pages/{bundle}") for source in sources)
 
 
+PRELOAD = re.compile(r'<link rel="modulepreload" href="(/assets/[^"]+)">')
+STATIC_IMPORT = re.compile(r'(?:import|from)\s*"\./(?:chunks/)?([^"]+\.js)"')
+
+
+def _check_preloads(site: Site, page: str, script: str) -> None:
+    """The page names, once each, every chunk its script imports statically, and only those."""
+    preloaded = PRELOAD.findall((site.public / page).read_text())
+    assert len(preloaded) == len(set(preloaded))
+    chunks, todo = set(), [script]
+    while todo:
+        file = todo.pop()
+        for name in STATIC_IMPORT.findall(site.asset(file)):
+            chunk = f"chunks/{name}"
+            if chunk not in chunks:
+                chunks.add(chunk)
+                todo.append(chunk)
+    assert chunks, "the page's script imports chunks"
+    assert set(preloaded) == {f"/assets/{chunk}" for chunk in chunks}
+
+
 def test_the_watch_rebuilds_on_every_change_with_source_maps_and_stops_on_sigint(
     site: Site, watch: Watch
 ) -> None:
@@ -151,6 +171,7 @@ def test_the_watch_rebuilds_on_every_change_with_source_maps_and_stops_on_sigint
     layout.write_text(layout.read_text().replace("</head>", f'<meta name="{probe}"></head>', 1))
     watch.wait_for("Rendered the pages in", rendered + 1)
     assert probe in (site.public / "board.html").read_text()
+    _check_preloads(site, "board.html", "board.js")  # rendered again, preloads kept
     assert site.shell_version() != rebuilt_shell
 
     children = process_tree.descendants(watch.process.pid)
@@ -166,3 +187,5 @@ def test_the_one_shot_build_leaves_no_source_map_of_a_development_build(site: Si
     site.build()
     assert site.source_maps() == []
     assert "sourceMappingURL" not in site.asset("board.js")
+    _check_preloads(site, "board.html", "board.js")
+    _check_preloads(site, "index.html", "landing.js")
