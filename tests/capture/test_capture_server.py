@@ -408,7 +408,7 @@ def test_invalid_fault_spec_is_400(base_url: str, spec: dict[str, Any]) -> None:
 
     assert response.status_code == 400
     assert requests.get(f"{base_url}/api/faults", timeout=10).json() == {
-        "faults": {"email": None, "sms": None}
+        "faults": {"email": None, "sms": None, "push": None}
     }
 
 
@@ -554,8 +554,10 @@ def test_page_escapes_captured_content(base_url: str) -> None:
     assert "<img src=x" not in page
     assert "<b>sms</b>" not in page and "&lt;b&gt;sms&lt;/b&gt;" in page
     assert "List-Unsubscribe" in page and "reminders@taskly.test" in page
-    [srcdoc] = re.findall(r'<iframe[^>]*\ssandbox\s[^>]*srcdoc="([^"]*)"', page)
-    assert unescape(srcdoc) == '<p class="x">Pay <b>rent</b> is due today.</p>'
+    [srcdoc] = re.findall(r'<iframe[^>]*\ssandbox="[^"]*"[^>]*srcdoc="([^"]*)"', page)
+    assert (
+        unescape(srcdoc) == '<base target="_blank"><p class="x">Pay <b>rent</b> is due today.</p>'
+    )
     assert "Pay rent is due today." in page
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert re.search(r'<script src="/static/capture\.js"', page)

@@ -12,7 +12,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command line options."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.capture",
-        description="Local stand-in for SendGrid and Twilio, with Firebase Auth's emails.",
+        description=(
+            "Local stand-in for SendGrid, Twilio and a browser's Web Push service, "
+            "with Firebase Auth's emails."
+        ),
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8025, help="port, 0 = any (default 8025)")
@@ -27,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Capture server on {url}", flush=True)
     print(f"  SendGrid: SendGridAPIClient(key, host={url!r})", flush=True)
     print(f"  Twilio:   client.api.base_url = {url!r}", flush=True)
+    print(f"  Push:     POST {url}/api/push/subscriptions mints a subscription", flush=True)
     print(f"  Page: {url}/   JSON: {url}/api/messages", flush=True)
     try:
         server.serve_forever()

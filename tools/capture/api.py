@@ -26,12 +26,13 @@ def channel_arg(name: str = "channel") -> Channel | None:
     for channel in CHANNELS:
         if value == channel:
             return channel
-    raise ValueError(f"{name} must be 'email' or 'sms'")
+    raise ValueError(f"{name} must be 'email', 'sms' or 'push'")
 
 
 @bp.get("/messages")
 def list_messages() -> Response:
-    """Captured messages, oldest first; filters ``?channel=email|sms`` and ``?to=<address>``."""
+    """Captured messages, oldest first; filters ``?channel=email|sms|push`` and ``?to=<address>``
+    (a push's ``to`` is its subscription id)."""
     try:
         channel = channel_arg()
     except ValueError as exc:
@@ -48,7 +49,8 @@ def clear_messages() -> Response:
 
 @bp.get("/messages/<message_id>")
 def get_message(message_id: str) -> Response:
-    """One captured message by id (X-Message-Id for email, sid for SMS)."""
+    """One captured message by id (X-Message-Id for email, sid for SMS, the id at the end of
+    a push's Location)."""
     message = get_state().store.get(message_id)
     if message is None:
         return json_error(404, "no such message")
@@ -75,7 +77,7 @@ def set_faults() -> Response:
 
 @bp.delete("/faults")
 def clear_faults() -> Response:
-    """Clear the fault rules of every channel, or of ``?channel=email|sms`` only."""
+    """Clear the fault rules of every channel, or of ``?channel=email|sms|push`` only."""
     try:
         channel = channel_arg()
     except ValueError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
 
-from tools.capture import api, page, sendgrid_api, twilio_api
+from tools.capture import api, page, push_service, sendgrid_api, twilio_api
 from tools.capture.config import CaptureConfig
 from tools.capture.state import EXTENSION_KEY, CaptureState, get_state
 
@@ -21,7 +21,7 @@ def create_app(config: CaptureConfig | None = None) -> Flask:
     if isinstance(app.json, DefaultJSONProvider):
         app.json.sort_keys = False
     app.extensions[EXTENSION_KEY] = CaptureState(config=config or CaptureConfig.from_env())
-    for blueprint in (sendgrid_api.bp, twilio_api.bp, api.bp, page.bp):
+    for blueprint in (sendgrid_api.bp, twilio_api.bp, push_service.bp, api.bp, page.bp):
         app.register_blueprint(blueprint)
     app.before_request(_collect_auth_mail)
     return app

@@ -62,7 +62,7 @@ def parse_fault_spec(payload: object) -> tuple[tuple[Channel, ...], FaultRule]:
     elif channel in CHANNELS:
         channels = (channel,)
     else:
-        raise FaultSpecError("channel must be 'email', 'sms' or 'all'")
+        raise FaultSpecError("channel must be 'email', 'sms', 'push' or 'all'")
     status = _optional_int(payload, "status", 400, 599)
     count = _optional_int(payload, "count", 1, 1_000_000)
     latency_ms = _optional_int(payload, "latency_ms", 0, MAX_LATENCY_MS) or 0

@@ -1,7 +1,8 @@
-"""The human page: captured emails and SMS, newest first, plus a Clear button."""
+"""The human page: captured emails, SMS and pushes, newest first, plus a Clear button."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from flask import Blueprint, Response, redirect, render_template, url_for
@@ -16,12 +17,25 @@ CONTENT_SECURITY_POLICY = (
     "img-src * data:; font-src * data:; connect-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+# Links in a preview open a new tab (target=_blank implies noopener): inside the sandboxed
+# frame the page they lead to could not run. base-uri limits a <base>'s href, not its target.
+PREVIEW_BASE = '<base target="_blank">'
+DOCTYPE_RE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 
 
 @bp.app_template_filter("capture_time")
 def capture_time(iso: str) -> str:
     """``2024-05-01T12:00:00.123Z`` as ``2024-05-01 12:00:00 UTC``."""
     return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+@bp.app_template_filter("email_preview")
+def email_preview(html: str) -> str:
+    """An email's HTML for the preview frame, with a ``<base target="_blank">`` after any
+    doctype (before it, the email would render in quirks mode)."""
+    doctype = DOCTYPE_RE.match(html)
+    at = doctype.end() if doctype else 0
+    return html[:at] + PREVIEW_BASE + html[at:]
 
 
 def describe_fault(rule: dict[str, int | None]) -> str:
@@ -60,6 +74,7 @@ def index() -> str:
         "index.html",
         emails=list(reversed(state.store.list(channel="email"))),
         sms=list(reversed(state.store.list(channel="sms"))),
+        pushes=list(reversed(state.store.list(channel="push"))),
         faults=faults,
         stats=state.stats.snapshot(),
         version=state.store.version,

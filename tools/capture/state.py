@@ -9,6 +9,7 @@ from flask import current_app
 from tools.capture.auth_mail import AuthMailbox
 from tools.capture.config import CaptureConfig
 from tools.capture.faults import FaultInjector
+from tools.capture.push_subscriptions import PushSubscriptions
 from tools.capture.stats import Stats
 from tools.capture.store import MessageStore
 
@@ -17,13 +18,14 @@ EXTENSION_KEY = "capture"
 
 @dataclass
 class CaptureState:
-    """Config, message store, fault rules and counters of one capture app, and the Auth
-    emulator's mail it collects."""
+    """Config, message store, fault rules and counters of one capture app, the Auth
+    emulator's mail it collects and the push subscriptions it minted."""
 
     config: CaptureConfig
     store: MessageStore = field(default_factory=MessageStore)
     faults: FaultInjector = field(default_factory=FaultInjector)
     stats: Stats = field(default_factory=Stats)
+    push: PushSubscriptions = field(default_factory=PushSubscriptions)
     auth_mail: AuthMailbox = field(init=False)
 
     def __post_init__(self) -> None:

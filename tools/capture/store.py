@@ -7,8 +7,8 @@ import threading
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-Channel = Literal["email", "sms"]
-CHANNELS: tuple[Channel, ...] = ("email", "sms")
+Channel = Literal["email", "sms", "push"]
+CHANNELS: tuple[Channel, ...] = ("email", "sms", "push")
 Message = dict[str, Any]
 
 
