@@ -28,9 +28,10 @@ The columns:
   listeners share, seen through the DevTools protocol's Network domain) from the start of a
   reload until 2 s after it was ready; the median of `runs`. A warm reopen that downloads only
   what changed stays small however long the board is;
-- "reads" (cache off): the Firestore documents the page's listeners returned on open (Firestore
-  bills one read per document returned): the open tasks, the recent Done page, the statistics
-  document;
+- "reads" (cache off): what Firestore bills on open, one read per document returned: the
+  open columns' first pages (the rows the page's "taskly:first-snapshot" mark says each column
+  read), the recent Done page, the statistics document; and for each open column counted on
+  the server (it has more than it read), one read per 1,000 tasks counted;
 - "add med" / "add max": Enter in quick add to the first frame with the card (see
   measure_quick_add), the median and the slowest of QUICK_ADDS adds, after a fresh reload at
   that throttle. They come after the reload timings (the adds grow the board).
@@ -38,6 +39,7 @@ The columns:
 Ratio lines close the table, for each throttle, each with its goal and "met" or "not met".
 """
 
+import math
 import statistics
 import sys
 from collections.abc import Iterable
@@ -192,12 +194,17 @@ def _reload(page: Page, traffic: ListenTraffic) -> Reload:
 
 
 def _reads(page: Page) -> int:
-    counts = page.evaluate(
-        """['todo', 'doing'].map((status) =>
-          Number(document.querySelector(`.column[data-status="${status}"] .count`).textContent))"""
+    columns = page.evaluate(
+        """() => {
+          const { rows } = performance.getEntriesByName('taskly:first-snapshot')[0].detail;
+          return Object.entries(rows).map(([status, read]) => [read, Number.parseInt(
+            document.querySelector(`.column[data-status="${status}"] .count`).textContent)]);
+        }"""
     )
+    counted = sum(max(1, math.ceil(count / 1000)) for read, count in columns if count > read)
     done_page = page.locator('.column[data-status="done"] .card').count()
-    return sum(counts) + done_page + 1  # and the statistics document
+    rows = sum(read for read, _ in columns)
+    return rows + done_page + 1 + counted  # and the statistics document
 
 
 def _open(page: Page, traffic: ListenTraffic, runs: int) -> Opening:

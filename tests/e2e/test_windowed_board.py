@@ -12,7 +12,7 @@ from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_up
 from tests.support.product import Task
 
-from .ui import card, column, sign_in
+from .ui import add_task, card, column, sign_in, wait_for_board, wait_until_saved
 
 TASKS = 2_000
 CARDS_MAX = 300
@@ -124,3 +124,53 @@ def test_a_drawn_card_drags_to_doing(board: Page) -> None:
         "aria-setsize", str(TASKS - 1)
     )
     expect(column(page, "doing").locator(".card")).to_have_attribute("aria-setsize", "1")
+
+
+def count_of(page: Page, status: str) -> int:
+    text = column(page, status).locator(".count").inner_text()
+    return int(text.rstrip("+"))
+
+
+def test_a_quick_add_on_a_long_column_lands_on_top_and_is_counted(board: Page) -> None:
+    page = board
+    todo = column(page, "todo")
+    # The board holds as many open tasks as the quota: one goes to Done first.
+    card(page, FIRST).focus()
+    page.keyboard.press("3")
+    wait_until_saved(page)
+    expect(todo.locator(".count")).not_to_contain_text("+")
+    before = count_of(page, "todo")
+    add_task(page, "Fresh on a long board")
+    expect(todo.locator(".card-text").first).to_have_text("Fresh on a long board")
+    expect(todo.locator(".count")).to_have_text(str(before + 1))
+    wait_until_saved(page)
+    page.reload()
+    expect(todo.locator(".count")).to_have_text(str(before + 1))
+
+
+def test_a_card_moved_past_the_loaded_cards_is_counted_and_found_at_its_place(board: Page) -> None:
+    # The oldest task goes to Doing and back: in Todo its place is the very last, far past the
+    # cards the column has loaded since the reload.
+    page = board
+    todo = column(page, "todo")
+    todo.locator(".card").first.focus()
+    page.keyboard.press("End")
+    expect(card(page, LAST)).to_be_focused()
+    page.keyboard.press("2")
+    expect(column(page, "doing").locator(".card-text")).to_contain_text([LAST])
+    wait_until_saved(page)
+    page.reload()
+    wait_for_board(page)
+    todo = column(page, "todo")
+    expect(todo.locator(".count")).not_to_contain_text("+")
+    before = count_of(page, "todo")
+    card(page, LAST).focus()
+    page.keyboard.press("1")
+    expect(todo.locator(".count")).to_have_text(str(before + 1))
+    expect(card(page, LAST)).to_have_count(0)  # not drawn: far down the column
+    wait_until_saved(page)
+    expect(todo.locator(".count")).to_have_text(str(before + 1))
+    todo.locator(".card").first.focus()
+    page.keyboard.press("End")
+    expect(card(page, LAST)).to_be_focused()
+    expect(card(page, LAST)).to_have_attribute("aria-posinset", str(before + 1))

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { initialBoardState, visibleBoard } from "../../hosting/src/board/board-state.js";
 import {
   answerArrived,
+  countsArrived,
   olderDoneArrived,
   rowsArrived,
   statsArrived,
@@ -182,4 +183,44 @@ test("what was done today comes from the statistics, in the person's time zone",
   const state = withRows();
   assert.equal(derive(withServer(state, statsArrived, stats)).doneToday, 4);
   assert.equal(derive(state).doneToday, 0);
+});
+
+test("an open column shows its tasks up to its reach, and counts the rest once counted", () => {
+  const [near, far] = [aTask({ due_date: "2026-03-03" }), aTask({ due_date: "2026-03-09" })];
+  let state = withRows([near, far]);
+  state = withServer(state, rowsArrived, {
+    open: [near, far],
+    reach: { todo: { dueBefore: "2026-03-09" }, doing: null },
+  });
+  let board = derive(state);
+  assert.deepEqual(ids(board.columns.todo), [near.id]);
+  assert.equal(board.tasks.has(far.id), true);
+  assert.deepEqual(board.more, { todo: true, doing: false });
+  // Not counted yet: as many as are loaded, "at least".
+  assert.equal(board.counts.todo, 1);
+  assert.equal(board.counted.todo, false);
+  state = withServer(state, countsArrived, { todo: 140 });
+  board = derive(state);
+  assert.equal(board.counts.todo, 140);
+  assert.equal(board.counted.todo, true);
+  assert.equal(board.counted.doing, true);
+});
+
+test("a counted column's count follows the changes made here, pending or not yet counted", () => {
+  const task = aTask();
+  let state = withRows([task]);
+  const reach = { todo: { createdAfter: at(0) } };
+  state = withServer(state, rowsArrived, { open: [task], reach });
+  state = withServer(state, countsArrived, { todo: 500 });
+  const added = change("new-1", "create", aTask({ id: "new-1" }));
+  const moved = change(task.id, "update", { status: "doing" });
+  let board = derive(withPending(state, added, moved));
+  assert.equal(board.counts.todo, 500 + 1 - 1);
+  assert.equal(board.counts.doing, 1);
+  assert.deepEqual(board.effects.get(added.seq), { todo: 1 });
+  assert.deepEqual(board.effects.get(moved.seq), { todo: -1, doing: 1 });
+  // The add settled: the count made before it still lacks it.
+  state = { ...state, settles: 1, uncounted: [{ settle: 1, effect: { todo: 1 } }] };
+  board = derive(state);
+  assert.equal(board.counts.todo, 501);
 });

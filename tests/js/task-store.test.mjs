@@ -362,3 +362,21 @@ test("after clear (log out) the store is empty and a late answer changes nothing
   assert.equal(boards.length, count);
   assert.equal(store.current().tasks.size, 0);
 });
+
+test("a settled add counts in a long column until a count made after it comes", async () => {
+  const { api, store, board } = storeWith();
+  store.receiveRows({ open: [], reach: { todo: { createdAfter: at(0) } } });
+  store.receiveCounts({ todo: 300 }, board().settles);
+  const asked = board().settles; // a count asked for before the add settled
+  const added = store.add("One more");
+  assert.equal(board().counts.todo, 301);
+  await settled();
+  api.take("put", "/api/tasks/new-1").answer(aTask({ id: "new-1", description: "One more" }));
+  await added;
+  assert.equal(board().counts.todo, 301);
+  store.receiveCounts({ todo: 300 }, asked); // read before the add reached the server
+  assert.equal(board().counts.todo, 301);
+  store.receiveCounts({ todo: 301 }, board().settles);
+  assert.equal(board().counts.todo, 301);
+  assert.equal(board().settles, 1);
+});

@@ -49,6 +49,21 @@ def _query(
     return answer.status_code
 
 
+def _count(owner: Person, reader: Person | str | None, limit: int | None) -> int:
+    """A count aggregation over the owner's tasks, as the board counts a long column."""
+    query: dict = {"from": [{"collectionId": "tasks"}]}
+    if limit is not None:
+        query["limit"] = limit
+    aggregation = {"structuredQuery": query, "aggregations": [{"alias": "n", "count": {}}]}
+    answer = requests.post(
+        f"{FIRESTORE_REST}/users/{owner.uid}:runAggregationQuery",
+        json={"structuredAggregationQuery": aggregation},
+        headers=_headers(reader),
+        timeout=10,
+    )
+    return answer.status_code
+
+
 @pytest.fixture
 def ada_task(person: Person) -> str:
     person.get("/me")
@@ -95,6 +110,13 @@ def test_list_queries_need_a_limit_within_the_cap(person, other_person, ada_task
         assert _query(person, person, collection, limit=cap) == 200, collection
         assert _query(person, person, collection, limit=1) == 200, collection
         assert _query(person, other_person, collection, limit=1) == 403, collection
+
+
+def test_task_counts_need_a_limit_within_the_cap(person, other_person, ada_task):
+    assert _count(person, person, limit=None) == 403
+    assert _count(person, person, limit=OPEN_TASKS_MAX + 1) == 403
+    assert _count(person, person, limit=OPEN_TASKS_MAX) == 200
+    assert _count(person, other_person, limit=OPEN_TASKS_MAX) == 403
 
 
 def test_other_collections_are_read_one_document_at_a_time(person, ada_task):

@@ -36,3 +36,12 @@ def test_web_app_copy_is_the_server_limit(name):
     assert found, f"{module} has no {name}"
     assert int(found.group(1)) == getattr(limits, name)
     assert f"limit({name})" in source
+
+
+def test_open_column_pages_stay_within_the_cap():
+    """An open column listens to a page, widened up to the cap (open-pages.js, widerLimits)."""
+    source = (ROOT / "hosting/src/board/open-pages.js").read_text(encoding="utf-8")
+    found = re.search(r"^export const OPEN_PAGE = (\d+);$", source, re.MULTILINE)
+    assert found, "open-pages.js has no OPEN_PAGE"
+    assert 0 < int(found.group(1)) <= limits.OPEN_TASKS_MAX
+    assert "Math.min(Math.max(limit * 2, wanted), max)" in source

@@ -1,14 +1,15 @@
 import { readProgress } from "../lib/progress-document.js";
-import { DONE, sameTask, STATUSES } from "../lib/task.js";
+import { DONE, OPEN_STATUSES, sameTask, STATUSES } from "../lib/task.js";
+import { withinReach } from "./open-pages.js";
 import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
 
 /**
  * The board's state, and the board a person sees, derived from it by one pure function.
  *
  * The state is what the server said (server-rows.js) plus the changes made here and not yet
- * settled, in the order they were made: { server, pending, lastSaveFailed }. A pending change
- * is { seq, id, kind, fields, sending, waiting } (`waiting`: made offline, kept until the
- * network returns):
+ * settled, in the order they were made: { server, pending, lastSaveFailed, settles, uncounted }.
+ * A pending change is { seq, id, kind, fields, sending, waiting } (`waiting`: made offline,
+ * kept until the network returns):
  *
  * - "create": `fields` is the new task, shown until the server's copy is in;
  * - "update": `fields` are put over the task (its text, status or reminder switches);
@@ -19,17 +20,40 @@ import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
  * the server has it). The board shows each column's tasks in order, with counts, whether
  * anything is being saved, and the "Show older" button's state. A task that says the same as
  * on the board before keeps its identity, so the view redraws only what changed.
+ *
+ * An open column holds its cards as far as its reach (open-pages.js); its count, once it has
+ * more, is the server's count (server-rows.js, counts) moved on by what this tab's changes did
+ * to the column since: the pending ones, and the settled ones the count did not see yet
+ * (`uncounted`: { settle, effect }, `settle` numbering the settled changes that took a task
+ * into or out of a column, `settles` the last number). A change's effect is { [status]: +1 or
+ * -1 } for the columns it took a task into and out of; the board hands them out (`effects`, by
+ * seq) for the store to keep when one settles.
  */
 export const initialBoardState = () => ({
   server: noServerRows(),
   pending: [],
   lastSaveFailed: false,
+  settles: 0,
+  uncounted: [],
 });
 
 function applyChange(task, change) {
   if (change.kind === "create") return task ?? change.fields;
   if (change.kind === "delete") return undefined;
   return task && { ...task, ...change.fields };
+}
+
+/** The columns a change took a task out of and into: { [status]: -1 | +1 }, or null. */
+function effectOf(before, after) {
+  if (before?.status === after?.status) return null;
+  const effect = {};
+  if (before) effect[before.status] = -1;
+  if (after) effect[after.status] = 1;
+  return effect;
+}
+
+function addEffect(totals, effect) {
+  for (const [status, change] of Object.entries(effect)) totals[status] += change;
 }
 
 // Done shows the most recently finished first, and a task just moved there, not yet given its
@@ -64,17 +88,26 @@ export function dueFirst(a, b) {
 export function visibleBoard(state, { now, previous = null }) {
   const { server, pending } = state;
   const tasks = serverTasks(server);
+  const effects = new Map();
+  const unseen = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  for (const { effect } of state.uncounted) addEffect(unseen, effect);
   for (const change of pending) {
-    const task = applyChange(tasks.get(change.id), change);
+    const before = tasks.get(change.id);
+    const task = applyChange(before, change);
     if (task) tasks.set(change.id, task);
     else tasks.delete(change.id);
+    const effect = effectOf(before, task);
+    if (effect) {
+      effects.set(change.seq, effect);
+      addEffect(unseen, effect);
+    }
   }
   const columns = Object.fromEntries(STATUSES.map((status) => [status, []]));
   for (const [id, task] of tasks) {
     const before = previous?.tasks.get(id);
     const kept = before && before !== task && sameTask(before, task) ? before : task;
     tasks.set(id, kept);
-    columns[kept.status].push(kept);
+    if (withinReach(kept, server.reach[kept.status])) columns[kept.status].push(kept);
   }
   for (const [status, column] of Object.entries(columns)) {
     column.sort(status === DONE ? newestFirst : dueFirst);
@@ -87,6 +120,17 @@ export function visibleBoard(state, { now, previous = null }) {
     STATUSES.map((status) => [status, columns[status].length]),
   );
   if (hasMore) counts[DONE] = Math.max(doneTasks, counts[DONE]);
+  // An open column with cards past its reach: the server's count, once there is one.
+  const more = {};
+  const counted = { [DONE]: true };
+  for (const status of OPEN_STATUSES) {
+    more[status] = Boolean(server.reach[status]);
+    const serverCount = server.counts[status];
+    counted[status] = !more[status] || serverCount !== undefined;
+    if (more[status] && serverCount !== undefined) {
+      counts[status] = Math.max(serverCount + unseen[status], counts[status]);
+    }
+  }
 
   return {
     loaded: rowsLoaded(server),
@@ -99,6 +143,12 @@ export function visibleBoard(state, { now, previous = null }) {
     tasks,
     columns,
     counts,
+    // Open columns with cards not loaded yet, and whether each count is the server's (else
+    // it is only the cards loaded: "at least").
+    more,
+    counted,
+    effects,
+    settles: state.settles,
     olderDone: { hasMore, loading },
     doneToday,
   };

@@ -9,13 +9,16 @@ const DUE_REFRESH_MS = 30_000;
 // The height of a card not yet drawn, until drawn ones say better (their average).
 const CARD_HEIGHT_GUESS = 88;
 const SPACER_KEY = "~spacer-"; // task ids are letters and digits only
+// A column not all loaded asks for more when the screen comes this many cards from its end.
+const LOAD_AHEAD = 30;
 
 /**
  * Draws the board the store derives (board-state.js) into the columns, and sends the person's
- * intents to `actions`: showOlderDone(), move(task, status), and the card's (card.js). Cards
- * are kept by key, redrawn only when their task changed, and moved only when their place
- * changes, so focus and an edit in progress survive updates. Due dates are written in the
- * person's time zone (`setTimeZone`; the browser's until it is known) and the browser's locale.
+ * intents to `actions`: showOlderDone(), loadMore(status, wanted), move(task, status), and the
+ * card's (card.js). Cards are kept by key, redrawn only when their task changed, and moved only
+ * when their place changes, so focus and an edit in progress survive updates. Due dates are
+ * written in the person's time zone (`setTimeZone`; the browser's until it is known) and the
+ * browser's locale.
  *
  * A long column (WINDOW_MIN cards or more) draws only the cards on screen and a screen's worth
  * above and below; spacers as tall as the cards they stand for keep the scroll bar and the
@@ -23,6 +26,11 @@ const SPACER_KEY = "~spacer-"; // task ids are letters and digits only
  * focused card, the one being dragged and one with an unsaved edit are always drawn. Each card
  * says its place (aria-posinset, aria-setsize), so "card 140 of 2,000" is heard. The browser's
  * find-in-page only finds drawn cards: a task far down a long column is found by scrolling.
+ *
+ * An open column the store has only the first cards of (board-state.js, `more`) stands for the
+ * rest with spacers too, as tall as its count says, and asks for more (`loadMore`) as the
+ * screen nears its loaded end; the keyboard going past it (J, End) asks for them and moves
+ * focus once they are in. Its count says "at least" ("99+") until the server has counted it.
  */
 export function createBoardView(actions) {
   const board = document.getElementById("board");
@@ -44,7 +52,9 @@ export function createBoardView(actions) {
   let heightGuess = CARD_HEIGHT_GUESS;
   let lastState = null;
   let dragging = null; // the id of the card being dragged
-  let pinned = null; // the id of a card to draw wherever it is (keyboard navigation)
+  // Where the keyboard is going in a column: { status, index } (index Infinity: its last card),
+  // drawn wherever it is, and focused once it is loaded.
+  let wish = null;
   let waitingIds = new Set(); // tasks with changes made offline, not yet sent
   const showOlder = document.getElementById("show-older-done");
   const doneToday = document.getElementById("done-today");
@@ -148,6 +158,7 @@ export function createBoardView(actions) {
     emptyState.hidden = state.tasks.size > 0;
 
     lastState = state;
+    const wished = wishedCard(state);
 
     const focused = document.activeElement;
     const focusedCard = focused?.closest?.(".card");
@@ -157,10 +168,10 @@ export function createBoardView(actions) {
         : null;
     const focusedColumn = focusedCard?.closest(".column");
     // Where each column's cards go is read before anything is written: one layout.
-    const kept = keptIds(focusedCard?.dataset.key);
+    const kept = keptIds(focusedCard?.dataset.key, wished?.id);
     const plans = Object.values(columns).map((column) => {
       column.tasks = state.columns[column.status];
-      return [column, plan(column, kept)];
+      return [column, plan(column, kept, state)];
     });
     const drawn = new Set();
     for (const [column, parts] of plans) {
@@ -178,43 +189,67 @@ export function createBoardView(actions) {
     }
     waitingIds = state.waitingIds;
     for (const [column, parts] of plans) {
-      placeColumn(column, parts, state.counts[column.status]);
-      setText(column.count, String(state.counts[column.status]));
+      const count = state.counts[column.status];
+      placeColumn(column, parts, count);
+      setText(column.count, state.counted[column.status] ? String(count) : `${count}+`);
     }
     const { hasMore, loading } = state.olderDone;
     showOlder.hidden = !hasMore;
     showOlder.disabled = loading;
     setText(showOlder, loading ? "Loading…" : "Show older");
-    if (focusedCard) restoreFocus(focused, selection, focusedColumn);
+    if (wished) {
+      cards.get(wished.id).element.focus();
+      wish = null;
+    } else if (focusedCard) restoreFocus(focused, selection, focusedColumn);
     // The measurements' mark: the columns are drawn from the first snapshot.
     if (!board.dataset.state) board.dataset.state = "ready";
     measure(plans);
   }
 
   /** The ids of the cards drawn wherever they are. */
-  function keptIds(focusedId) {
-    const ids = new Set([focusedId, dragging, pinned]);
+  function keptIds(focusedId, wishedId) {
+    const ids = new Set([focusedId, dragging, wishedId]);
     for (const [id, card] of cards) if (card.unsavedText()) ids.add(id);
     ids.delete(undefined);
     ids.delete(null);
     return ids;
   }
 
-  /** The column's parts (window-range.js): all its cards, or, in a long one, a window. */
-  function plan(column, kept) {
-    const { tasks, list } = column;
-    const windowed = tasks.length >= WINDOW_MIN;
+  /** The card the keyboard is going to, now that it is loaded, or null. */
+  function wishedCard(state) {
+    if (!wish) return null;
+    const tasks = state.columns[wish.status];
+    if (wish.index === Infinity) return state.more[wish.status] ? null : (tasks.at(-1) ?? null);
+    return tasks[wish.index] ?? null;
+  }
+
+  /**
+   * The column's parts (window-range.js): all its cards, or, in a long one, a window. A column
+   * not all loaded has a place for each card it counts; those not loaded are never drawn.
+   */
+  function plan(column, kept, state) {
+    const { tasks, list, status } = column;
+    const more = Boolean(state.more[status]);
+    const places = more ? Math.max(state.counts[status], tasks.length) : tasks.length;
+    const windowed = places >= WINDOW_MIN || more;
     list.classList.toggle("is-windowed", windowed);
     if (!windowed) return tasks.map((_, index) => index);
     column.gap ??= parseFloat(getComputedStyle(list).rowGap) || 0;
-    const offsets = offsetsOf(
-      tasks.map((task) => heights.get(task.id) ?? heightGuess),
-      column.gap,
-    );
+    const cardHeights = new Array(places).fill(heightGuess);
+    tasks.forEach((task, index) => (cardHeights[index] = heights.get(task.id) ?? heightGuess));
+    const offsets = offsetsOf(cardHeights, column.gap);
     const band = drawnBand(list.getBoundingClientRect().top, innerHeight, innerHeight);
+    const range = rangeIn(offsets, band.top, band.bottom);
+    if (more && range.end + LOAD_AHEAD > tasks.length) {
+      actions.loadMore(status, range.end + LOAD_AHEAD);
+    }
+    const loaded = {
+      start: Math.min(range.start, tasks.length),
+      end: Math.min(range.end, tasks.length),
+    };
     const keep = [];
     tasks.forEach((task, index) => kept.has(task.id) && keep.push(index));
-    return windowParts(offsets, column.gap, rangeIn(offsets, band.top, band.bottom), keep);
+    return windowParts(offsets, column.gap, loaded, keep);
   }
 
   function placeColumn(column, parts, total) {
@@ -253,7 +288,7 @@ export function createBoardView(actions) {
   function measure(plans) {
     let changed = false;
     for (const [column, parts] of plans) {
-      if (column.tasks.length < WINDOW_MIN) continue;
+      if (!column.list.classList.contains("is-windowed")) continue;
       for (const part of parts) {
         if (typeof part !== "number") continue;
         const id = column.tasks[part].id;
@@ -298,20 +333,24 @@ export function createBoardView(actions) {
     render,
     /**
      * Moves focus from the card `node` is in to another card of its column: "next",
-     * "previous", "first" or "last". A card outside the window is drawn first, and scrolled to.
+     * "previous", "first" or "last". A card outside the window is drawn first, and scrolled to;
+     * one not loaded yet is asked for, and focused when it is in.
      */
     focusCard(node, where) {
       const card = cards.get(node?.closest?.(".card")?.dataset.key);
       const column = card && columns[card.task.status];
       if (!column || !lastState) return;
-      const index = column.tasks.findIndex((task) => task.id === card.task.id);
-      const last = column.tasks.length - 1;
-      const next = Math.min(index + 1, last);
-      const steps = { first: 0, last, next, previous: Math.max(index - 1, 0) };
-      pinned = column.tasks[steps[where]].id;
+      const { status, tasks } = column;
+      const index = tasks.findIndex((task) => task.id === card.task.id);
+      const more = lastState.more[status];
+      const steps = { first: 0, last: Infinity, next: index + 1, previous: Math.max(index - 1, 0) };
+      wish = { status, index: steps[where] };
+      if (more && (wish.index === Infinity || wish.index >= tasks.length)) {
+        actions.loadMore(status, wish.index + 1);
+      }
+      // Past the end of a whole column: its last card.
+      if (!more && wish.index >= tasks.length) wish.index = Infinity;
       render(lastState);
-      cards.get(pinned)?.element.focus();
-      pinned = null;
     },
     /** Marks where the first snapshot came from: "cache" or "server" (for measurements). */
     markSource(source) {

@@ -11,8 +11,9 @@ import {
  * What the server has said about the board: the tasks, the person's statistics document, and
  * whether the listeners failed. Tasks come from three kinds of source:
  *
- * - the live listeners' rows: every open task ("open") and the recent Done page ("done"), each
- *   replaced whole when its listener speaks (null until it first has);
+ * - the live listeners' rows: the open columns' first pages ("open", open-pages.js: with each
+ *   column's reach, how far down it they hold every task) and the recent Done page ("done"),
+ *   each replaced whole when its listeners speak (null until they first have);
  * - older Done pages, read once (done-pages.js);
  * - the API's answers to this tab's own changes, kept only until the listeners catch up with
  *   them: an answer often comes first, and a listener's older copy must not undo it.
@@ -32,6 +33,8 @@ export const noServerRows = () => ({
   donePages: noDonePages(),
   answers: new Map(), // id -> the API's task, or null once deleted
   seen: new Set(), // ids the listeners or an older page have had
+  reach: {}, // open status -> its column's reach (open-pages.js); missing: the whole column
+  counts: {}, // open status -> how many tasks its column holds, as last counted on the server
   stats: null,
   loadError: null,
 });
@@ -72,13 +75,15 @@ function caughtUp(server, newRows) {
 }
 
 /**
- * What the live listeners delivered for one change: `open`, a list of tasks; `done`, the recent
- * Done page as { rows (a list, most recently finished first), cursor, full }. Either may be
- * missing (its listener did not speak).
+ * What the live listeners delivered for one change: `open`, a list of tasks, and with it
+ * `reach`, { [status]: reach } for the open columns; `done`, the recent Done page as { rows (a
+ * list, most recently finished first), cursor, full }. Either may be missing (its listeners
+ * did not speak).
  */
-export function rowsArrived(server, { open, done }) {
+export function rowsArrived(server, { open, reach, done }) {
   const next = { ...server, loadError: null };
   if (open) next.open = byId(open);
+  if (reach) next.reach = reach;
   if (done) {
     next.done = byId(done.rows);
     next.donePages = recentPageArrived(server.donePages, server.done, {
@@ -111,6 +116,12 @@ export function answerArrived(server, id, answer) {
   if (answerOvertaken(next, id, answer)) return next;
   return { ...next, answers: new Map(server.answers).set(id, answer) };
 }
+
+/** The open columns' counts from the server: { [status]: count }, those counted this time. */
+export const countsArrived = (server, counts) => ({
+  ...server,
+  counts: { ...server.counts, ...counts },
+});
 
 /** The statistics document (users/{uid}/stats/progress), null while there is none. */
 export const statsArrived = (server, stats) => ({ ...server, stats });

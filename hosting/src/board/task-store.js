@@ -2,6 +2,7 @@ import { channelFields, draftTask, newTaskId, scheduleChange } from "../lib/task
 import { initialBoardState, visibleBoard } from "./board-state.js";
 import {
   answerArrived,
+  countsArrived,
   loadFailed,
   olderDoneArrived,
   olderDoneFailed,
@@ -77,13 +78,23 @@ export function createTaskStore({
     return method === "delete" ? api.delete(path, options) : api[method](path, body);
   }
 
-  /** The server took the change: its answer is what the board shows from now on. */
+  /**
+   * The server took the change: its answer is what the board shows from now on. What it did
+   * to the columns counts until a count made after it comes (board-state.js, uncounted).
+   */
   function settle(change, answer) {
-    update((s) => ({
-      server: answerArrived(s.server, change.id, change.kind === "delete" ? null : answer),
-      pending: withoutChange(s, change.seq),
-      lastSaveFailed: false,
-    }));
+    const effect = board.effects.get(change.seq);
+    update((s) => {
+      const settled = {
+        ...s,
+        server: answerArrived(s.server, change.id, change.kind === "delete" ? null : answer),
+        pending: withoutChange(s, change.seq),
+        lastSaveFailed: false,
+      };
+      if (!effect) return settled;
+      const settles = s.settles + 1;
+      return { ...settled, settles, uncounted: [...s.uncounted, { settle: settles, effect }] };
+    });
   }
 
   function drop(change) {
@@ -215,6 +226,17 @@ export function createTaskStore({
     receiveRows: (delivery) => updateServer((server) => rowsArrived(server, delivery)),
 
     receiveStats: (stats) => updateServer((server) => statsArrived(server, stats)),
+
+    /**
+     * The open columns' counts (`counts`: { [status]: count }) from a count the server began
+     * after the settled change numbered `asOf` (the board's `settles` when it was asked for).
+     */
+    receiveCounts: (counts, asOf) =>
+      update((s) => ({
+        ...s,
+        server: countsArrived(s.server, counts),
+        uncounted: s.uncounted.filter((change) => change.settle > asOf),
+      })),
 
     failLoading: (error) => updateServer((server) => loadFailed(server, error)),
 

@@ -44,11 +44,14 @@ export async function closeFirestore() {
  * Listens to a query; `onRows(rows, snapshot)`. A row is `shape(id, data)` of a document, with
  * its timestamps as ISO strings (as the API writes them); by default all of its data. A row
  * that did not change keeps its identity between snapshots, so the page redraws only what did.
+ * `options` are onSnapshot's ({ includeMetadataChanges: true }: hear the server confirm what
+ * the cache said, with no document changed).
  */
-export function watchRows(firestoreQuery, onRows, onError, shape = allData) {
+export function watchRows(firestoreQuery, onRows, onError, shape = allData, options = {}) {
   const rows = new Map();
   return onSnapshot(
     firestoreQuery,
+    options,
     (snapshot) => {
       for (const change of snapshot.docChanges()) {
         if (change.type === "removed") rows.delete(change.doc.id);

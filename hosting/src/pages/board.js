@@ -86,13 +86,14 @@ async function main() {
   const unsavedProfile = takeUnsavedProfileMessage();
   if (unsavedProfile) toastError(unsavedProfile);
 
-  let readOlderDone = null; // once Firestore is open
+  let listeners = null; // once Firestore is open
   const view = createBoardView({
     showOlderDone: () =>
-      readOlderDone &&
+      listeners &&
       store
-        .showOlderDone(readOlderDone)
+        .showOlderDone(listeners.readOlderDone)
         .catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
+    loadMore: (status, wanted) => listeners?.loadMore(status, wanted),
     edit: (task, description, previous) => {
       const saved = store.edit(task.id, description, previous);
       // A conflict reopens the editor beside the new text; anything else is said here.
@@ -190,9 +191,8 @@ async function main() {
 
   try {
     const db = await openFirestore();
-    const board = watchBoard(db, user.uid, store, { onSource: view.markSource });
-    readOlderDone = board.readOlderDone;
-    stops.push(board.stop);
+    listeners = watchBoard(db, user.uid, store, { onSource: view.markSource });
+    stops.push(listeners.stop);
     stops.push(startNotifications(db, user.uid).stop, closeFirestore);
   } catch (error) {
     store.failLoading(error);
