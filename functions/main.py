@@ -134,6 +134,12 @@ def deliverSms(request: tasks_fn.CallableRequest[Any]) -> None:
     deliver(request.data)
 
 
+@_delivery_queue(settings.PUSH_SENDS_AT_ONCE, settings.PUSH_SENDS_PER_SECOND, settings.PUSH_SECRETS)
+def deliverPush(request: tasks_fn.CallableRequest[Any]) -> None:
+    """Sends one queued notification (a digest or a reminder) to each of a person's devices."""
+    deliver(request.data)
+
+
 # One pass per task: a bounded batch of an account's documents, then the next pass. A failed
 # pass, or the last one waiting out the deletion's settling time, is tried again 10, 20, 30 s...
 # later (DELETION_RETRY_SECONDS, no doubling), for days: an account asked to be deleted is

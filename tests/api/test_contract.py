@@ -401,15 +401,19 @@ REQUIRED_BODY_OPERATIONS = [
 def test_json_body_operations_are_the_expected_ones():
     assert JSON_BODY_OPERATIONS == [
         ("PATCH", "/api/tasks/{task_id}"),
+        ("POST", "/api/devices"),
+        ("POST", "/api/devices/{device_id}/test"),
         ("POST", "/api/me/phone/verify"),
         ("POST", "/api/notifications/read"),
+        ("POST", "/api/task-actions/{token}"),
         ("POST", "/api/tasks"),
         ("PUT", "/api/me"),
         ("PUT", "/api/tasks/{task_id}"),
         ("PUT", "/api/tasks/{task_id}/reminders"),
     ]
-    # Starting a phone verification and marking all read need no body; the rest do.
-    assert len(REQUIRED_BODY_OPERATIONS) == 5
+    # Starting a phone verification, marking all read and a test push need no body; the
+    # rest do.
+    assert len(REQUIRED_BODY_OPERATIONS) == 7
 
 
 @pytest.fixture
@@ -547,7 +551,9 @@ def test_set_reminders(openapi, person):
     [
         ({"email": True}, "sms"),
         ({"email": "yes", "sms": False}, "email"),
-        ({"email": True, "sms": False, "push": True}, "push"),
+        ({"email": True, "sms": False, "push": "yes"}, "push"),
+        ({"email": True, "sms": False, "push": None}, "push"),
+        ({"email": True, "sms": False, "fax": True}, "fax"),
     ],
 )
 def test_set_reminders_refuses_bad_input(openapi, person, body, field):

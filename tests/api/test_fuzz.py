@@ -37,8 +37,9 @@ ACCOUNTS = Accounts()
 
 # Inputs whose validity no JSON schema can state: an IANA time zone or a phone number that
 # exists, text with something visible in it, an image's bytes, a page cursor, an unsubscribe
-# link the server signed, a calendar feed token it made, a calendar date that exists or a
-# repeat rule that has dates. A schema-valid one can still be a 400 (or the feed's 404) here,
+# link the server signed, a calendar feed token or an action token it made, a calendar date
+# that exists, a repeat rule that has dates, or a push subscription at a known push service
+# with keys on the curve. A schema-valid one can still be a 400 (or the feed's 404) here,
 # as the contract says; every other check runs.
 SEMANTIC_INPUTS = {
     "PUT /api/me",
@@ -51,6 +52,9 @@ SEMANTIC_INPUTS = {
     "GET /api/unsubscribe",
     "POST /api/unsubscribe",
     "GET /api/calendar/{token}.ics",
+    "POST /api/devices",
+    "GET /api/task-actions/{token}",
+    "POST /api/task-actions/{token}",
 }
 
 

@@ -139,6 +139,7 @@ def test_secrets_stay_secret_params(functions_manifest):
         "TWILIO_ACCOUNT_SID",
         "TWILIO_AUTH_TOKEN",
         "UNSUBSCRIBE_SIGNING_KEY",
+        "VAPID_PRIVATE_KEY",
     }
     assert secrets.isdisjoint(params.read_dotenv(FUNCTIONS / ".env"))
 
@@ -155,11 +156,17 @@ def test_each_function_gets_only_the_secrets_its_code_reads(functions_manifest):
         for name, endpoint in functions_manifest["endpoints"].items()
     }
     assert secrets == {
-        "api": {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY"},
+        "api": {
+            "TWILIO_ACCOUNT_SID",
+            "TWILIO_AUTH_TOKEN",
+            "UNSUBSCRIBE_SIGNING_KEY",
+            "VAPID_PRIVATE_KEY",
+        },
         "on_task_written": set(),
         "send_reminders": set(),
         "queueDigests": set(),
         "deliverEmail": {"SENDGRID_API_KEY", "UNSUBSCRIBE_SIGNING_KEY"},
         "deliverSms": {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"},
+        "deliverPush": {"VAPID_PRIVATE_KEY"},
         "deleteAccount": set(),
     }

@@ -8,7 +8,13 @@ import pytest
 
 from tools.devstack.local_secrets import local_secrets
 
-NAMES = {"SENDGRID_API_KEY", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "UNSUBSCRIBE_SIGNING_KEY"}
+NAMES = {
+    "SENDGRID_API_KEY",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "UNSUBSCRIBE_SIGNING_KEY",
+    "VAPID_PRIVATE_KEY",
+}
 
 
 @pytest.fixture
@@ -39,3 +45,16 @@ def test_an_existing_file_is_read_and_kept(tmp_path):
 
     assert local_secrets(path) == first
     assert path.read_text() == written
+
+
+def test_a_secret_added_since_the_file_was_made_is_appended_and_the_rest_kept(tmp_path):
+    path = tmp_path / ".secret.local"
+    first = local_secrets(path)
+    path.write_text("".join(f"{n}={v}\n" for n, v in first.items() if n != "VAPID_PRIVATE_KEY"))
+
+    again = local_secrets(path)
+
+    assert set(again) == NAMES and again["VAPID_PRIVATE_KEY"]
+    assert {n: v for n, v in again.items() if n != "VAPID_PRIVATE_KEY"} == {
+        n: v for n, v in first.items() if n != "VAPID_PRIVATE_KEY"
+    }

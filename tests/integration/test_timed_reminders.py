@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from google.cloud.firestore import FieldFilter
 
 from taskly.delivery.queue import enqueue_delivery
-from taskly.reminders.jobs import TimedReminderJob, job_payload
+from taskly.reminders.jobs import TimedReminderJob, job_payload, timed_key
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.product import run_sweep
@@ -87,6 +87,13 @@ def test_each_date_of_a_repeat_is_reminded_once(db):
     records = db.collection("deliveries").where(filter=FieldFilter("uid", "==", person.uid))
     keys = {snapshot.id for snapshot in records.stream() if snapshot.id.startswith("timed:")}
     assert keys == {
-        f"timed:{person.uid}:{task_id}:{first['due_date']}:email",
-        f"timed:{person.uid}:{task_id}:{moved['due_date']}:email",
+        timed_key(stale),
+        timed_key(
+            stale.model_copy(
+                update={
+                    "occurrence": moved["due_date"],
+                    "remind_at": day + timedelta(days=1, hours=14),
+                }
+            )
+        ),
     }

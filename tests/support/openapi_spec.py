@@ -42,6 +42,12 @@ DESIGNED_OPERATIONS = frozenset(
         ("GET", "/api/calendar"),
         ("POST", "/api/calendar"),
         ("GET", "/api/calendar/{token}.ics"),
+        ("GET", "/api/devices"),
+        ("POST", "/api/devices"),
+        ("DELETE", "/api/devices/{device_id}"),
+        ("POST", "/api/devices/{device_id}/test"),
+        ("GET", "/api/task-actions/{token}"),
+        ("POST", "/api/task-actions/{token}"),
         ("GET", "/api/unsubscribe"),
         ("POST", "/api/unsubscribe"),
     }
@@ -52,6 +58,8 @@ PUBLIC_OPERATIONS = frozenset(
         ("GET", "/api/unsubscribe"),
         ("POST", "/api/unsubscribe"),
         ("GET", "/api/calendar/{token}.ics"),
+        ("GET", "/api/task-actions/{token}"),
+        ("POST", "/api/task-actions/{token}"),
     }
 )
 PROTECTED_OPERATIONS = DESIGNED_OPERATIONS - PUBLIC_OPERATIONS

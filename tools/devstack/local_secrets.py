@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 from tools.deploy.params import read_dotenv
+from tools.deploy.vapid_key import new_vapid_private_key
 from tools.devstack.paths import FUNCTIONS
 
 SECRET_FILE = FUNCTIONS / ".secret.local"
@@ -17,6 +18,7 @@ def _fresh_values() -> dict[str, str]:
         "TWILIO_ACCOUNT_SID": "AC" + secrets.token_hex(16),
         "TWILIO_AUTH_TOKEN": secrets.token_hex(16),
         "UNSUBSCRIBE_SIGNING_KEY": secrets.token_urlsafe(32),
+        "VAPID_PRIVATE_KEY": new_vapid_private_key(),
     }
 
 
@@ -27,9 +29,18 @@ def _write_private(path: Path, text: str) -> None:
         out.write(text)
 
 
+def _lines(values: dict[str, str]) -> str:
+    return "".join(f"{name}={value}\n" for name, value in values.items())
+
+
 def local_secrets(path: Path = SECRET_FILE) -> dict[str, str]:
-    """The values in ``path`` (functions/.secret.local), creating the file on first use."""
+    """The values in ``path`` (functions/.secret.local), creating the file on first use and
+    adding a secret the functions came to need since, keeping the ones it has."""
     if not path.exists():
-        lines = [f"{name}={value}" for name, value in _fresh_values().items()]
-        _write_private(path, "\n".join(lines) + "\n")
+        _write_private(path, _lines(_fresh_values()))
+    kept = read_dotenv(path)
+    missing = {name: value for name, value in _fresh_values().items() if name not in kept}
+    if missing:
+        with path.open("a") as out:
+            out.write(_lines(missing))
     return read_dotenv(path)

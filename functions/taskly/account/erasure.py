@@ -2,9 +2,9 @@
 
 Everything under ``users/{uid}`` (profile, tasks, notifications, statistics, message budgets,
 whatever else lives there), the delivery records of what was sent for it, the records kept
-about it outside the profile (its calendar feed's link among them), its verified number's
-send history and its picture. Each call
-deletes what it finds and can run again any number of times.
+about it outside the profile (its calendar feed's link and its action tokens among them), its
+verified number's send history and its picture. Each call deletes what it finds and can run
+again any number of times.
 """
 
 from collections.abc import Iterator
@@ -19,6 +19,7 @@ from taskly.phone.verification import number_ref, verification_ref
 from taskly.platform.firestore_client import db, delete_in_batches
 from taskly.profiles.store import profile_ref, read_profile
 from taskly.ratelimit.counters import limits_ref
+from taskly.task_actions.tokens import tokens_of
 
 _ID_ONLY = [FieldPath.document_id()]
 
@@ -57,5 +58,9 @@ def erase_some(uid: str, limit: int) -> int:
     limits_ref(uid).delete()
     erase_links(uid)
     delete_avatar_file(uid)
-    many = chain(_documents_under_profile(uid, limit), _delivery_records(uid, limit))
+    many = chain(
+        _documents_under_profile(uid, limit),
+        _delivery_records(uid, limit),
+        tokens_of(uid, limit),
+    )
     return delete_in_batches(islice(many, limit))

@@ -13,6 +13,7 @@ from taskly.api import (
     account_routes,
     avatar_routes,
     calendar_routes,
+    device_routes,
     health_routes,
     notification_routes,
     phone_routes,
@@ -21,6 +22,7 @@ from taskly.api import (
     reminder_routes,
     repeat_routes,
     session_routes,
+    task_action_routes,
     task_routes,
     unsubscribe_routes,
 )
@@ -46,6 +48,8 @@ ROUTES: list[Route] = [
     *notification_routes.ROUTES,
     *progress_routes.ROUTES,
     *calendar_routes.ROUTES,
+    *device_routes.ROUTES,
+    *task_action_routes.ROUTES,
     *phone_routes.ROUTES,
     *unsubscribe_routes.ROUTES,
 ]

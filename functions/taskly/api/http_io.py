@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from flask import Request, Response
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from taskly.api.errors import ApiError
 from taskly.vocabulary.errors import InvalidInput, UnsupportedFormat
@@ -39,6 +40,16 @@ def read_bytes(request: Request, limit: int) -> bytes:
     if len(raw) > limit:
         raise _too_large(limit)
     return raw
+
+
+def read_form(request: Request, names: tuple[str, ...]) -> dict[str, str | None]:
+    """The named fields of a form post (an HTML page's button), refused with 413 past the
+    JSON limit."""
+    request.max_content_length = JSON_BODY_LIMIT
+    try:
+        return {name: request.form.get(name) for name in names}
+    except RequestEntityTooLarge:
+        raise _too_large() from None
 
 
 def _too_large(limit: int = JSON_BODY_LIMIT) -> ApiError:

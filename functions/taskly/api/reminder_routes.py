@@ -7,6 +7,7 @@ from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import ReminderChannels, parse_body
 from taskly.reminders import outbox
 from taskly.tasks import quotas, reminder_state
+from taskly.vocabulary.channels import Channel
 from taskly.vocabulary.errors import Conflict
 
 
@@ -19,12 +20,17 @@ def put_reminders(ctx: RouteContext) -> Response:
         raise Conflict("Confirm your email address first: open the link we sent you.", "email")
     if body.sms and not profile.can_text:
         raise Conflict("Verify your phone number before turning on SMS.", "sms")
-    if body.email or body.sms:
+    if body.push and not profile.reaches("push"):
+        raise Conflict("Turn on notifications on a device first (on the Account page).", "push")
+    if body.email or body.sms or body.push:
         quotas.check_room_for_reminders(ctx.uid, ctx.params["task_id"])
+    switches: dict[Channel, bool] = {"email": body.email, "sms": body.sms}
+    if body.push is not None:
+        switches["push"] = body.push
     task = reminder_state.switch_channels(
         ctx.uid,
         ctx.params["task_id"],
-        {"email": body.email, "sms": body.sms},
+        switches,
         "app",
         ctx.now,
         also=outbox.record_confirmations,

@@ -17,13 +17,16 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from taskly.phone.numbers import normalised
+from taskly.task_actions.perform import Action
 from taskly.tasks.schedule import Schedule, SchedulePatch
 from taskly.vocabulary.channels import CHANNEL_NAMES
 from taskly.vocabulary.errors import InvalidInput
 from taskly.vocabulary.limits import (
     DESCRIPTION_MAX,
+    DEVICE_LABEL_MAX,
     DUE_YEARS,
     NAME_MAX,
+    PUSH_ENDPOINT_MAX,
     READ_IDS_MAX,
     REPEAT_RULE_MAX,
 )
@@ -152,6 +155,42 @@ class TaskPatch(_TaskSchedule):
 class ReminderChannels(_Body):
     email: bool
     sms: bool
+    # Absent means unchanged: push came after the other two.
+    push: bool | None = None
+
+    _push_not_null = field_validator("push", mode="before")(_refusing_null("must be true or false"))
+
+
+class EmptyBody(_Body):
+    """A body with no fields, which may be left out."""
+
+
+class PushKeys(_Body):
+    p256dh: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{80,100}={0,2}$")]
+    auth: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{16,32}={0,2}$")]
+
+
+class PushSubscription(_Body):
+    """What a browser's ``PushSubscription.toJSON()`` gives."""
+
+    endpoint: Annotated[str, StringConstraints(min_length=1, max_length=PUSH_ENDPOINT_MAX)]
+    expirationTime: float | None = None
+    keys: PushKeys
+
+
+class DeviceRegistration(_Body):
+    subscription: PushSubscription
+    label: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=DEVICE_LABEL_MAX),
+        AfterValidator(_check_visible),
+    ]
+
+
+class TaskActionRequest(_Body):
+    action: Action
+    # A notification's token acts on one task and need not name it.
+    task: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,128}$")] | None = None
 
 
 class ProfileUpdate(_Body):

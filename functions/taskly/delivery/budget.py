@@ -25,10 +25,15 @@ from taskly.platform.request_log import log_event
 from taskly.vocabulary.limits import (
     EMAILS_PER_ACCOUNT_PER_DAY,
     KEPT_FOR_DIGESTS,
+    PUSHES_PER_ACCOUNT_PER_DAY,
     TEXTS_PER_ACCOUNT_PER_DAY,
 )
 
-PER_ACCOUNT = {"email": EMAILS_PER_ACCOUNT_PER_DAY, "sms": TEXTS_PER_ACCOUNT_PER_DAY}
+PER_ACCOUNT = {
+    "email": EMAILS_PER_ACCOUNT_PER_DAY,
+    "sms": TEXTS_PER_ACCOUNT_PER_DAY,
+    "push": PUSHES_PER_ACCOUNT_PER_DAY,
+}
 SMS_SHARDS = 10
 # Counters outlive their day a little (a late retry still finds its day's count); a TTL
 # policy on expires_at (firestore.indexes.json) removes them afterwards.

@@ -149,3 +149,18 @@ def record_failed(key: str, error: str, retryable: bool, now: datetime) -> None:
 
 def record_unknown(key: str, error: str, now: datetime) -> None:
     _finish(key, {"state": "unknown", "last_error": error}, now)
+
+
+def record_settled(key: str, record: dict[str, Any], now: datetime) -> None:
+    """The record of a message sent in parts (a push to each device, under keys of their
+    own) once every part is settled: never claimed, only read to see the message is done."""
+    delivery_ref(key).set(
+        {
+            **record,
+            "state": "sent",
+            "parts": True,
+            "created_at": now,
+            "updated_at": now,
+            "expires_at": now + KEPT_FOR,
+        }
+    )

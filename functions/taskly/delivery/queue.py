@@ -13,7 +13,11 @@ from taskly.vocabulary.channels import Channel
 
 # Queue names are the task queue functions' names in main.py. A channel's queue holds the
 # provider's rate limits; the fan-out queue turns one sweep page into its deliveries.
-DELIVERY_QUEUES: dict[Channel, str] = {"email": "deliverEmail", "sms": "deliverSms"}
+DELIVERY_QUEUES: dict[Channel, str] = {
+    "email": "deliverEmail",
+    "sms": "deliverSms",
+    "push": "deliverPush",
+}
 FAN_OUT_QUEUE = "queueDigests"
 
 

@@ -6,9 +6,17 @@ from typing import Any
 from google.cloud import firestore
 
 from taskly.delivery import budget, ledger
-from taskly.delivery.messages import Email, Message, OutcomeUnknown, ProviderError
+from taskly.delivery.messages import (
+    Email,
+    Message,
+    OutcomeUnknown,
+    ProviderError,
+    Push,
+    SubscriptionGone,
+)
 from taskly.delivery.sendgrid_email import send_email
 from taskly.delivery.twilio_sms import send_sms
+from taskly.delivery.web_push import send_push
 from taskly.platform.request_log import log_event
 from taskly.vocabulary.timestamps import utc_now
 
@@ -22,13 +30,21 @@ class Outcome(Enum):
     RETRY_LATER = "retry_later"  # a passing fault: nothing went out, try again
     ACCOUNT_GONE = "account_gone"
     OVER_BUDGET = "over_budget"  # the day's budget for the account or for texts is spent
+    GONE = "gone"  # the push service dropped the device's subscription: remove the device
 
 
 OVER_BUDGET_ERROR = "over the daily message budget"
 
 # After these, the message is finished with for good.
 SETTLED = frozenset(
-    {Outcome.SENT, Outcome.ALREADY_SENT, Outcome.UNKNOWN, Outcome.FAILED, Outcome.OVER_BUDGET}
+    {
+        Outcome.SENT,
+        Outcome.ALREADY_SENT,
+        Outcome.UNKNOWN,
+        Outcome.FAILED,
+        Outcome.OVER_BUDGET,
+        Outcome.GONE,
+    }
 )
 # After these, the caller should try again later (the task queue retries with backoff).
 TRY_AGAIN = frozenset({Outcome.BUSY, Outcome.RETRY_LATER})
@@ -43,7 +59,11 @@ _CLAIM_OUTCOMES = {
 
 
 def _send(message: Message) -> str:
-    return send_email(message) if isinstance(message, Email) else send_sms(message)
+    if isinstance(message, Email):
+        return send_email(message)
+    if isinstance(message, Push):
+        return send_push(message)
+    return send_sms(message)
 
 
 def send_once(
@@ -63,6 +83,8 @@ def send_once(
     except ProviderError as error:
         ledger.record_failed(key, str(error), error.retryable, utc_now())
         log_event("WARNING", "delivery failed", key=key, error=str(error))
+        if isinstance(error, SubscriptionGone):
+            return Outcome.GONE
         return Outcome.RETRY_LATER if error.retryable else Outcome.FAILED
     except OutcomeUnknown as error:
         # The provider may have accepted it. Sending again could mean a second identical

@@ -2,14 +2,18 @@
 
 from functools import cache
 
-from requests import ConnectionError as RequestsConnectionError
-from requests import ConnectTimeout, RequestException
+from requests import RequestException
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
-from urllib3.exceptions import NewConnectionError
 
-from taskly.delivery.messages import OutcomeUnknown, ProviderError, Sms, is_retryable_status
+from taskly.delivery.messages import (
+    OutcomeUnknown,
+    ProviderError,
+    Sms,
+    is_retryable_status,
+    never_connected,
+)
 from taskly.platform import settings
 
 
@@ -21,17 +25,6 @@ def _client(account_sid: str, auth_token: str, base_url: str, timeout: int) -> C
     client.edge = None
     client.region = None
     return client
-
-
-def _never_connected(error: RequestException) -> bool:
-    """A fault before the connection was made: Twilio never saw the request."""
-    if isinstance(error, ConnectTimeout):
-        return True
-    if not isinstance(error, RequestsConnectionError):
-        return False
-    reason = error.args[0] if error.args else None
-    cause = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the cause
-    return isinstance(cause, NewConnectionError)
 
 
 def send_sms(sms: Sms) -> str:
@@ -49,7 +42,7 @@ def send_sms(sms: Sms) -> str:
         retryable = is_retryable_status(status)
         raise ProviderError(f"Twilio answered {status}", retryable=retryable) from error
     except RequestException as error:
-        if _never_connected(error):
+        if never_connected(error):
             raise ProviderError(f"Twilio unreachable: {error}", retryable=True) from error
         # A read timeout or a dropped connection after the request went out.
         raise OutcomeUnknown(f"Twilio did not answer: {error!r}") from error

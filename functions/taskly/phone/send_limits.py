@@ -15,6 +15,7 @@ from taskly.vocabulary.limits import (
     CODES_PER_NUMBER_PER_DAY,
     CODES_PER_NUMBER_PER_HOUR,
 )
+from taskly.vocabulary.timestamps import seconds_to_next_utc_day
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
@@ -84,10 +85,10 @@ def check_resend(
 
 def refuse_for_today(now: datetime) -> NoReturn:
     """The day's texts are spent (Taskly's or the account's): codes wait for the next UTC day."""
-    tomorrow = datetime.combine(now.date() + DAY, datetime.min.time(), tzinfo=now.tzinfo)
-    wait = tomorrow - now
+    seconds = seconds_to_next_utc_day(now)
     raise LimitReached(
-        f"Taskly has sent all the texts it sends in a day. Try again in {_wait_text(wait)}.",
-        int(wait.total_seconds()) + 1,
+        "Taskly has sent all the texts it sends in a day. "
+        f"Try again in {_wait_text(timedelta(seconds=seconds))}.",
+        seconds,
         "phone",
     )

@@ -38,6 +38,19 @@ EMAIL_SENDS_PER_SECOND = IntParam("EMAIL_SENDS_PER_SECOND", default=100)
 EMAIL_SENDS_AT_ONCE = IntParam("EMAIL_SENDS_AT_ONCE", default=50)
 SMS_SENDS_PER_SECOND = IntParam("SMS_SENDS_PER_SECOND", default=10)
 SMS_SENDS_AT_ONCE = IntParam("SMS_SENDS_AT_ONCE", default=10)
+# Push services take thousands a second; these only spread a burst of reminders over time.
+PUSH_SENDS_PER_SECOND = IntParam("PUSH_SENDS_PER_SECOND", default=100)
+PUSH_SENDS_AT_ONCE = IntParam("PUSH_SENDS_AT_ONCE", default=50)
+# The push services a device's subscription may point at (scheme://host, "*." for any
+# subdomain): those of Chrome and Edge's Android (FCM), Firefox, Safari and Windows. Taskly
+# posts to a subscription's endpoint, so anything else is refused when it is registered.
+PUSH_SERVICE_ORIGINS = StringParam(
+    "PUSH_SERVICE_ORIGINS",
+    default=(
+        "https://fcm.googleapis.com,https://updates.push.services.mozilla.com,"
+        "https://web.push.apple.com,https://*.notify.windows.com"
+    ),
+)
 # A delivery that met a passing fault is tried again: 30 s, 60 s, ... up to 10 minutes apart,
 # at most this many times; after that the next sweep (an hour on) queues it again.
 DELIVERY_ATTEMPTS = IntParam("DELIVERY_ATTEMPTS", default=8)
@@ -69,11 +82,16 @@ SENDGRID_API_KEY = SecretParam("SENDGRID_API_KEY")
 TWILIO_ACCOUNT_SID = SecretParam("TWILIO_ACCOUNT_SID")
 TWILIO_AUTH_TOKEN = SecretParam("TWILIO_AUTH_TOKEN")
 UNSUBSCRIBE_SIGNING_KEY = SecretParam("UNSUBSCRIBE_SIGNING_KEY")
+# The VAPID key pair's private half (RFC 8292), base64url: push services know Taskly by its
+# public half, which every subscription names. Changing it ends every device's subscription.
+VAPID_PRIVATE_KEY = SecretParam("VAPID_PRIVATE_KEY")
 
 # Each function is given only the secrets its code reads (main.py).
 SMS_SECRETS = [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN]
-# The API texts verification codes and reads unsubscribe links; it sends no email.
-API_SECRETS = [*SMS_SECRETS, UNSUBSCRIBE_SIGNING_KEY]
+PUSH_SECRETS = [VAPID_PRIVATE_KEY]
+# The API texts verification codes, reads unsubscribe links and sends a device's test push;
+# it sends no email.
+API_SECRETS = [*SMS_SECRETS, UNSUBSCRIBE_SIGNING_KEY, VAPID_PRIVATE_KEY]
 # A digest email carries a signed unsubscribe link.
 EMAIL_SECRETS = [SENDGRID_API_KEY, UNSUBSCRIBE_SIGNING_KEY]
 

@@ -27,6 +27,8 @@ class Profile:
     remind_time: str = DEFAULT_REMIND_TIME
     avatar_path: str | None = None
     avatar_version: str | None = None
+    # Devices with notifications on; their subscriptions are users/{uid}/devices.
+    push_devices: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -51,6 +53,7 @@ class Profile:
             remind_time=data.get("remind_time") or DEFAULT_REMIND_TIME,
             avatar_path=data.get("avatar_path") or None,
             avatar_version=data.get("avatar_version") or None,
+            push_devices=int(data.get("push_devices") or 0),
             created_at=data.get("created_at"),
             updated_at=data.get("updated_at"),
         )
@@ -68,10 +71,17 @@ class Profile:
         return bool(self.phone and self.phone_verified)
 
     def address(self, channel: Channel) -> str | None:
-        """Where reminders on ``channel`` go, or None when that channel cannot reach them."""
+        """The address reminders by email or SMS go to, or None when that channel cannot
+        reach the person (push has a device list, not one address)."""
         if channel == "email":
             return self.email if self.email_verified else None
-        return self.phone if self.can_text else None
+        if channel == "sms":
+            return self.phone if self.can_text else None
+        return None
+
+    def reaches(self, channel: Channel) -> bool:
+        """Whether reminders on ``channel`` can reach the person."""
+        return self.push_devices > 0 if channel == "push" else self.address(channel) is not None
 
     def next_reminder_after(self, instant: datetime) -> datetime:
         """The person's next local remind time strictly after ``instant``."""
@@ -98,6 +108,7 @@ class Profile:
             "phone": self.phone,
             "phone_verified": self.phone_verified,
             "avatar_url": self.avatar_url,
+            "push_devices": self.push_devices,
             "created_at": to_json(self.created_at),
             "updated_at": to_json(self.updated_at),
         }

@@ -1,16 +1,28 @@
-"""The emails and texts a reminder sends, from the person and what it is about."""
+"""The emails, texts and pushes a reminder sends, from the person and what it is about.
 
-from datetime import date
+A reminder of a task carries its Done and Snooze actions: links in an email, buttons on a
+notification, with a token minted for the message (``task_actions.tokens``).
+"""
+
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 
 from taskly.delivery.messages import Email, Message, Sms
+from taskly.delivery.to_devices import push_payload
 from taskly.platform import settings
 from taskly.platform.templating import RenderedEmail
 from taskly.profiles.document import Profile
 from taskly.reminders import messages
 from taskly.reminders.jobs import ConfirmationJob
 from taskly.reminders.unsubscribe_token import make_unsubscribe_token
+from taskly.task_actions import tokens
+from taskly.task_actions.perform import ACTION_TITLES, ACTIONS
 from taskly.tasks.document import Task
 from taskly.vocabulary.channels import Channel
+from taskly.vocabulary.limits import DIGEST_LIST_MAX, EMAIL_ACTION_DAYS, PUSH_ACTION_HOURS
+
+EMAIL_ACTIONS_LAST = timedelta(days=EMAIL_ACTION_DAYS)
+PUSH_ACTIONS_LAST = timedelta(hours=PUSH_ACTION_HOURS)
 
 
 def unsubscribe_url(uid: str) -> str:
@@ -45,8 +57,26 @@ def digest_order(tasks: list[Task], day: date) -> tuple[list[Task], list[str] | 
     return ordered, [names[group] for group in groups]
 
 
+def _occurrences(tasks: list[Task]) -> dict[str, str | None]:
+    """What a token may act on: each task at the date it is reminded of."""
+    return {task.id: task.due_date for task in tasks}
+
+
+def _action_links(token: str, task: Task) -> messages.ActionLinks:
+    base = f"{settings.APP_URL.value}/api/task-actions/{token}"
+    return [
+        (ACTION_TITLES[action], f"{base}?{urlencode({'task': task.id, 'action': action})}")
+        for action in ACTIONS
+    ]
+
+
 def digest_message(
-    profile: Profile, channel: Channel, tasks: list[Task], done_this_week: int, day: date
+    profile: Profile,
+    channel: Channel,
+    tasks: list[Task],
+    done_this_week: int,
+    day: date,
+    now: datetime,
 ) -> Message:
     """The digest on ``channel`` of ``tasks`` due by the person's local ``day``."""
     ordered, headings = digest_order(tasks, day)
@@ -55,6 +85,8 @@ def digest_message(
     assert address is not None
     if channel == "sms":
         return Sms(address, messages.render_sms_digest(descriptions, headings))
+    named = ordered[:DIGEST_LIST_MAX]
+    token = tokens.mint(profile.uid, _occurrences(named), EMAIL_ACTIONS_LAST, now)
     link = unsubscribe_url(profile.uid)
     rendered = messages.render_digest(
         profile.first_name,
@@ -63,20 +95,64 @@ def digest_message(
         link,
         done_this_week=done_this_week,
         headings=headings,
+        actions=[_action_links(token, task) for task in named],
     )
     return _reminder_email(address, rendered, link)
 
 
-def timed_message(profile: Profile, channel: Channel, task: Task, when: str) -> Message:
+def timed_message(
+    profile: Profile, channel: Channel, task: Task, when: str | None, now: datetime
+) -> Message:
     address = profile.address(channel)
     assert address is not None
     if channel == "sms":
         return Sms(address, messages.render_sms_timed(task.description, when))
+    token = tokens.mint(profile.uid, _occurrences([task]), EMAIL_ACTIONS_LAST, now)
     link = unsubscribe_url(profile.uid)
     rendered = messages.render_timed(
-        profile.first_name, task.description, when, settings.APP_URL.value, link
+        profile.first_name,
+        task.description,
+        when,
+        settings.APP_URL.value,
+        link,
+        _action_links(token, task),
     )
     return _reminder_email(address, rendered, link)
+
+
+def _task_url(task: Task) -> str:
+    return f"/board#task={task.id}"
+
+
+def timed_push(uid: str, task: Task, when: str | None, now: datetime) -> str:
+    """A notification of one task, with its Done and Snooze buttons."""
+    token = tokens.mint(uid, _occurrences([task]), PUSH_ACTIONS_LAST, now)
+    return push_payload(
+        messages.push_title(task.description),
+        messages.push_due_text(when),
+        f"task-{task.id}",
+        _task_url(task),
+        token,
+        ACTION_TITLES.items(),
+    )
+
+
+def digest_push(uid: str, tasks: list[Task], day: date, now: datetime) -> str:
+    """The digest as a notification: one task with its buttons, or several named."""
+    ordered, headings = digest_order(tasks, day)
+    if len(ordered) == 1:
+        (task,) = ordered
+        token = tokens.mint(uid, _occurrences(ordered), PUSH_ACTIONS_LAST, now)
+        return push_payload(
+            messages.push_title(task.description),
+            headings[0] if headings else messages.STILL_TO_DO,
+            f"task-{task.id}",
+            _task_url(task),
+            token,
+            ACTION_TITLES.items(),
+        )
+    title, text = messages.push_digest([task.description for task in ordered])
+    return push_payload(title, text, f"digest-{day.isoformat()}", "/board")
 
 
 def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | None:

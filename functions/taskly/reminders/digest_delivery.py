@@ -5,6 +5,7 @@ from datetime import date
 
 from taskly.delivery import ledger
 from taskly.delivery.send_once import SETTLED, Outcome, send_once
+from taskly.delivery.to_devices import send_to_devices
 from taskly.notifications import feed
 from taskly.platform import auth
 from taskly.profiles.document import Profile
@@ -12,7 +13,7 @@ from taskly.profiles.store import profile_ref, read_profile
 from taskly.progress import summary
 from taskly.progress.document import read_stats
 from taskly.reminders import messages
-from taskly.reminders.compose import digest_message
+from taskly.reminders.compose import digest_message, digest_push
 from taskly.reminders.due import due_tasks_of
 from taskly.reminders.jobs import DigestJob, digest_key
 from taskly.tasks import reminder_state
@@ -33,7 +34,7 @@ def _channels_settled(
     """
     settled: dict[Channel, bool] = {}
     for channel in CHANNELS:
-        if not profile.address(channel) or not any(task.notifies(channel) for task in tasks):
+        if not profile.reaches(channel) or not any(task.notifies(channel) for task in tasks):
             continue
         if channel == own:
             settled[channel] = outcome in SETTLED
@@ -53,6 +54,16 @@ def _record_in_feed(job: DigestJob, day: date, tasks: list[Task]) -> None:
         tasks[0].id if len(tasks) == 1 else None,
         utc_now(),
     )
+
+
+def _send(job: DigestJob, profile: Profile, tasks: list[Task], day: date) -> Outcome:
+    key = digest_key(job.uid, day, job.channel)
+    record = {"uid": job.uid, "channel": job.channel, "template": "digest"}
+    if job.channel == "push":
+        return send_to_devices(key, record, digest_push(job.uid, tasks, day, utc_now()))
+    done = summary.done_this_week(read_stats(job.uid, profile.timezone), day)
+    message = digest_message(profile, job.channel, tasks, done, day, utc_now())
+    return send_once(key, {**record, "to": message.to}, profile_ref(job.uid), message)
 
 
 def deliver_digest(job: DigestJob) -> Outcome | None:
@@ -76,15 +87,8 @@ def deliver_digest(job: DigestJob) -> Outcome | None:
     day = local_date(latest_due, profile.timezone)
     mine = [task for task in tasks if task.notifies(job.channel)]
     outcome: Outcome | None = None
-    if mine and profile.address(job.channel):
-        done = summary.done_this_week(read_stats(job.uid, profile.timezone), day)
-        message = digest_message(profile, job.channel, mine, done, day)
-        outcome = send_once(
-            digest_key(job.uid, day, job.channel),
-            {"uid": job.uid, "channel": job.channel, "to": message.to, "template": "digest"},
-            profile_ref(job.uid),
-            message,
-        )
+    if mine and profile.reaches(job.channel):
+        outcome = _send(job, profile, mine, day)
         if outcome not in SETTLED:
             return outcome
         if outcome in (Outcome.SENT, Outcome.ALREADY_SENT):

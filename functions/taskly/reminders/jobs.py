@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
+from taskly.tasks.document import Task
 from taskly.vocabulary.channels import Channel
 from taskly.vocabulary.limits import CONFIRMATION_PERIOD_SECONDS, CONFIRMATIONS_PER_PERIOD
 
@@ -30,8 +31,9 @@ class DigestJob(_DeliveryJob):
 
 
 class TimedReminderJob(_DeliveryJob):
-    """Remind ``uid`` on ``channel`` of one task due at a time: its date ``occurrence``, at
-    ``remind_at`` (its time less the offset the person chose)."""
+    """Remind ``uid`` on ``channel`` of one task on its own: its date ``occurrence`` (see
+    ``occurrence_of``), at ``remind_at`` (its time less the offset the person chose, or the
+    time a snooze moved the reminder to)."""
 
     kind: Literal["timed"] = "timed"
     task_id: str
@@ -84,10 +86,21 @@ def digest_key(uid: str, day: date, channel: Channel) -> str:
     return f"reminder:{uid}:{day.isoformat()}:{channel}"
 
 
+UNDATED = "undated"
+
+
+def occurrence_of(task: Task) -> str:
+    """The date a task's reminder is for: its due date, or UNDATED (a snoozed reminder of a
+    task without one)."""
+    return task.due_date or UNDATED
+
+
 def timed_key(job: TimedReminderJob) -> str:
-    """One reminder per task, occurrence and channel: a repeat's dates never collide, and a
-    sweep or dispatch run twice sends nothing twice. Also the queue task's name."""
-    return f"timed:{job.uid}:{job.task_id}:{job.occurrence}:{job.channel}"
+    """One reminder per task, occurrence, time and channel: a repeat's dates never collide, a
+    snoozed reminder is a new one, and a sweep or dispatch run twice sends nothing twice.
+    Also the queue task's name."""
+    at = int(job.remind_at.timestamp())
+    return f"timed:{job.uid}:{job.task_id}:{job.occurrence}:{at}:{job.channel}"
 
 
 def swept_task_name(job: DigestJob | TimedReminderJob, swept_at: datetime) -> str:

@@ -13,8 +13,17 @@ SMS_MAX_CHARS = 1600  # Twilio's limit for one message body.
 _SUBJECT_TASK_CHARS = 60
 _SMS_TASK_CHARS = 100
 _FEED_TASKS_NAMED = 3
+# A notification shows a line or two: the title, and a few tasks named in the text. Well
+# inside the 4 KB a push may carry.
+_PUSH_TITLE_CHARS = 100
+_PUSH_LISTED_CHARS = 40
+_PUSH_TASKS_NAMED = 4
+# A task's action links in an email: (label, URL) pairs.
+ActionLinks = list[tuple[str, str]]
 # The digest's groups, in its order; undated tasks are the other ones.
 OVERDUE, DUE_TODAY, OTHER_TASKS = "Overdue", "Due today", "Other tasks"
+# A notification's text for a single undated task.
+STILL_TO_DO = "Still to do"
 
 
 def _subject_task(task: str) -> str:
@@ -64,10 +73,12 @@ def render_digest(
     *,
     done_this_week: int = 0,
     headings: list[str] | None = None,
+    actions: list[ActionLinks] | None = None,
 ) -> RenderedEmail:
     """The daily reminder email: the open tasks with email reminders on, the first
     ``DIGEST_LIST_MAX`` by name and a count of the rest, and what was done this week.
-    ``headings`` (one per task, tasks in their order) groups them: "Overdue", "Due today"."""
+    ``headings`` (one per task, tasks in their order) groups them: "Overdue", "Due today";
+    ``actions`` (one per task named) are its Done and Snooze links."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
     if len(tasks) == 1:
@@ -79,7 +90,11 @@ def render_digest(
         subject,
         first_name=without_bidi_controls(first_name).strip(),
         tasks=[without_bidi_controls(task) for task in tasks[:DIGEST_LIST_MAX]],
-        groups=_grouped(tasks[:DIGEST_LIST_MAX], headings[:DIGEST_LIST_MAX] if headings else None),
+        groups=_grouped(
+            tasks[:DIGEST_LIST_MAX],
+            headings[:DIGEST_LIST_MAX] if headings else None,
+            actions[:DIGEST_LIST_MAX] if actions else None,
+        ),
         total=len(tasks),
         more=max(0, len(tasks) - DIGEST_LIST_MAX),
         done_this_week=done_this_week,
@@ -88,13 +103,17 @@ def render_digest(
     )
 
 
-def _grouped(tasks: list[str], headings: list[str] | None) -> list[tuple[str, list[str]]]:
-    """Consecutive tasks under one heading together; one group without a heading when none."""
-    groups: list[tuple[str, list[str]]] = []
-    for task, heading in zip(tasks, headings or [""] * len(tasks), strict=True):
+def _grouped(
+    tasks: list[str], headings: list[str] | None, actions: list[ActionLinks] | None
+) -> list[tuple[str, list[tuple[str, ActionLinks]]]]:
+    """Consecutive tasks under one heading together, each with its action links; one group
+    without a heading when none."""
+    groups: list[tuple[str, list[tuple[str, ActionLinks]]]] = []
+    rows = zip(tasks, headings or [""] * len(tasks), actions or [[]] * len(tasks), strict=True)
+    for task, heading, links in rows:
         if not groups or groups[-1][0] != heading:
             groups.append((heading, []))
-        groups[-1][1].append(without_bidi_controls(task))
+        groups[-1][1].append((without_bidi_controls(task), links))
     return groups
 
 
@@ -122,39 +141,70 @@ def render_sms_digest(tasks: list[str], headings: list[str] | None = None) -> st
 
 
 def render_timed(
-    first_name: str, task: str, when: str, app_url: str, unsubscribe_url: str
+    first_name: str,
+    task: str,
+    when: str | None,
+    app_url: str,
+    unsubscribe_url: str,
+    actions: ActionLinks | None = None,
 ) -> RenderedEmail:
-    """The email reminding of one task at its time: ``when`` is "today at 14:00" or so."""
+    """The email reminding of one task at its time (``when`` is "today at 14:00" or so), or
+    at the time it was snoozed to (``when`` None for a task without a date)."""
+    subject = (
+        f'Due {when}: "{_subject_task(task)}"'
+        if when
+        else f'Snoozed reminder: "{_subject_task(task)}"'
+    )
     return render_email(
         "timed",
-        f'Due {when}: "{_subject_task(task)}"',
+        subject,
         first_name=without_bidi_controls(first_name).strip(),
         task=without_bidi_controls(task),
         when=when,
         app_url=app_url,
         unsubscribe_url=unsubscribe_url,
+        actions=actions or [],
     )
 
 
-def render_sms_timed(task: str, when: str) -> str:
+def render_sms_timed(task: str, when: str | None) -> str:
     """The text reminding of one task at its time."""
     return render("sms/timed.txt", task=_sms_task(task), when=when)
 
 
-def due_when(remind_day: date, due_day: date, due_time: str) -> str:
+def due_when(remind_day: date, due_day: date, due_time: str | None) -> str:
     """When a task is due, said from the day its reminder goes out: "today at 14:00",
-    "tomorrow at 09:00", "on 2026-12-24 at 09:00"."""
+    "tomorrow at 09:00", "on 2026-12-24 at 09:00", or without a time "today"."""
+    at = f" at {due_time}" if due_time else ""
     if due_day == remind_day:
-        return f"today at {due_time}"
+        return f"today{at}"
     if due_day == remind_day + timedelta(days=1):
-        return f"tomorrow at {due_time}"
-    return f"on {due_day.isoformat()} at {due_time}"
+        return f"tomorrow{at}"
+    return f"on {due_day.isoformat()}{at}"
 
 
-def timed_feed_text(channel: Channel, task: str, when: str) -> str:
+def timed_feed_text(channel: Channel, task: str, when: str | None) -> str:
     """The bell's line for a reminder of one task at its time."""
     named = _subject_task(without_bidi_controls(task))
-    return f"Reminder sent by {_channels_text([channel])}: {named}, due {when}"
+    due = f", due {when}" if when else ""
+    return f"Reminder sent by {_channels_text([channel])}: {named}{due}"
+
+
+def push_title(task: str) -> str:
+    """A notification's title naming one task."""
+    return one_line(without_bidi_controls(task), _PUSH_TITLE_CHARS, "…")
+
+
+def push_due_text(when: str | None) -> str:
+    return f"Due {when}" if when else "The reminder you snoozed"
+
+
+def push_digest(tasks: list[str]) -> tuple[str, str]:
+    """A notification's title and text for several tasks: the first few named."""
+    named = [one_line(without_bidi_controls(task), _PUSH_LISTED_CHARS, "…") for task in tasks]
+    shown = named[:_PUSH_TASKS_NAMED]
+    more = len(named) - len(shown)
+    return f"{len(tasks)} tasks to do", ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def render_sms_reminders_on(task: str) -> str:

@@ -18,7 +18,7 @@ from taskly.platform.request_log import log_event, validation_problems
 from taskly.reminders.jobs import ConfirmationJob, confirmation_task_name, job_payload
 from taskly.tasks.document import Task
 from taskly.tasks.refs import task_ref
-from taskly.vocabulary.channels import CHANNELS, Channel
+from taskly.vocabulary.channels import CHANNELS, CONFIRMED_CHANNELS, Channel
 
 OUTBOX = "confirmation_outbox"
 # An entry older than this was not queued by its trigger: the sweep queues it.
@@ -47,6 +47,8 @@ def record_confirmations(
     if after.reminder_change_source == "unsubscribe":
         return  # confirmed on the link's page, not by more email
     for channel, on in channel_changes(before, after).items():
+        if channel not in CONFIRMED_CHANNELS:
+            continue
         ref = outbox_of(uid, after.id).document()
         job = ConfirmationJob(
             uid=uid,

@@ -24,6 +24,7 @@ from taskly.reminders.jobs import (
     SweptJob,
     TimedReminderJob,
     job_payload,
+    occurrence_of,
     swept_task_name,
 )
 from taskly.reminders.outbox import queue_left_behind
@@ -79,12 +80,12 @@ def _jobs_in(page: list[Snapshot], now: datetime, report: SweepReport) -> list[S
             stale.append(snapshot)
             continue
         for channel in task.channels_on:
-            if task.reminder_is_timed and task.due_date and task.next_reminder_at:
+            if task.reminder_is_timed and task.next_reminder_at:
                 timed = TimedReminderJob(
                     uid=uid,
                     channel=channel,
                     task_id=task.id,
-                    occurrence=task.due_date,
+                    occurrence=occurrence_of(task),
                     remind_at=task.next_reminder_at,
                 )
                 jobs[(uid, task.id, channel)] = timed

@@ -24,6 +24,7 @@ class Task:
     status: Status = "todo"
     notify_email: bool = False
     notify_sms: bool = False
+    notify_push: bool = False
     next_reminder_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -44,6 +45,9 @@ class Task:
     remind_before_minutes: int = 0
     # A repeating task's last completion (it then moved on to its next date, not to Done).
     last_completed_at: datetime | None = None
+    # A reminder snoozed from a notification or an email link comes at this instant, on its
+    # own like a timed one; the task's dates stay as they are.
+    snoozed_until: datetime | None = None
 
     @classmethod
     def from_document(cls, task_id: str, data: dict[str, Any]) -> "Task":
@@ -53,6 +57,7 @@ class Task:
             status=data.get("status") or "todo",
             notify_email=bool(data.get("notify_email")),
             notify_sms=bool(data.get("notify_sms")),
+            notify_push=bool(data.get("notify_push")),
             next_reminder_at=data.get("next_reminder_at"),
             created_at=data.get("created_at"),
             updated_at=data.get("updated_at"),
@@ -65,13 +70,16 @@ class Task:
             repeat_from_completion=bool(data.get("repeat_from_completion")),
             remind_before_minutes=int(data.get("remind_before_minutes") or 0),
             last_completed_at=data.get("last_completed_at"),
+            snoozed_until=data.get("snoozed_until"),
         )
 
     def to_document(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
 
     def notifies(self, channel: Channel) -> bool:
-        return self.notify_email if channel == "email" else self.notify_sms
+        return {"email": self.notify_email, "sms": self.notify_sms, "push": self.notify_push}[
+            channel
+        ]
 
     @property
     def channels_on(self) -> tuple[Channel, ...]:
@@ -86,8 +94,12 @@ class Task:
 
     @property
     def reminder_is_timed(self) -> bool:
-        """Whether its next reminder is the one for its due time (else the daily digest's)."""
-        return self.next_reminder_at is not None and self.next_reminder_at == self.timed_reminder_at
+        """Whether its next reminder comes on its own, for its due time or snoozed to a time
+        (else it is in the daily digest)."""
+        return self.next_reminder_at is not None and self.next_reminder_at in (
+            self.timed_reminder_at,
+            self.snoozed_until,
+        )
 
     @property
     def wants_reminders(self) -> bool:

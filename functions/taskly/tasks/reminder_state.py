@@ -1,10 +1,11 @@
 """A task's reminder state, and the only code that changes it.
 
-The state is four fields of the task document: the channel switches ``notify_email`` and
-``notify_sms``; ``next_reminder_at``, when the sweep finds the task due (null unless a channel
-is on and the task is not done, so done, delete and unsubscribe stop reminders exactly then);
-and ``reminder_change_source``, who last switched a channel (a link's change is confirmed on
-its page, not by more mail). Routes, triggers and queue workers change it only through the
+The state is these fields of the task document: the channel switches ``notify_email``,
+``notify_sms`` and ``notify_push``; ``next_reminder_at``, when the sweep finds the task due
+(null unless a channel is on and the task is not done, so done, delete and unsubscribe stop
+reminders exactly then); ``snoozed_until``, the time a snooze moved that reminder to; and
+``reminder_change_source``, who last switched a channel (a link's change is confirmed on its
+page, not by more mail). Routes, triggers and queue workers change it only through the
 operations below; an edit of a task's text or status takes the state ``follow_edit`` gives,
 in the edit's own transaction.
 """
@@ -57,7 +58,10 @@ def follow_edit(
     def profile() -> Profile:
         return read_profile(uid, transaction) or Profile(uid)
 
-    return replace(after, next_reminder_at=next_reminder(before, after, profile, now))
+    next_at = next_reminder(before, after, profile, now)
+    # A snooze lasts until its reminder is replaced: by a new plan, done, or switched off.
+    snoozed = after.snoozed_until if next_at == after.snoozed_until else None
+    return replace(after, next_reminder_at=next_at, snoozed_until=snoozed)
 
 
 def _switch(
@@ -74,6 +78,7 @@ def _switch(
         before,
         notify_email=switches.get("email", before.notify_email),
         notify_sms=switches.get("sms", before.notify_sms),
+        notify_push=switches.get("push", before.notify_push),
         reminder_change_source=source,
         updated_at=now,
     )
@@ -94,6 +99,37 @@ def switch_channels(
 ) -> Task:
     """Turn the named channels on or off, atomically with ``also``'s writes."""
     return run_transaction(_switch, uid, task_id, switches, source, now, also)
+
+
+def _snooze(
+    transaction: firestore.Transaction,
+    uid: str,
+    task_id: str,
+    until: datetime,
+    now: datetime,
+    also: AlsoInTransaction | None,
+) -> Task | None:
+    before = read_task(uid, task_id, transaction)
+    if not before.wants_reminders:
+        return None
+    after = replace(before, next_reminder_at=until, snoozed_until=until, updated_at=now)
+    transaction.set(task_ref(uid, task_id), after.to_document())
+    if also is not None:
+        also(transaction, uid, before, after, now)
+    return after
+
+
+def snooze(
+    uid: str,
+    task_id: str,
+    until: datetime,
+    now: datetime,
+    also: AlsoInTransaction | None = None,
+) -> Task | None:
+    """Move the task's next reminder to ``until`` (its dates stay), atomically with
+    ``also``'s writes; None, and nothing written, when it wants no reminders (done or
+    switched off)."""
+    return run_transaction(_snooze, uid, task_id, until, now, also)
 
 
 def stop_email_reminders(uid: str, task_ids: frozenset[str] | None, now: datetime) -> int:

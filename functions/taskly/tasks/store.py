@@ -94,6 +94,7 @@ def _apply_edit(
     edit: TaskEdit,
     now: datetime,
     previous_description: str | None,
+    also: reminder_state.AlsoInTransaction | None,
 ) -> Task:
     before = read_task(uid, task_id, transaction)
     # Changed meanwhile, and not to this very text (the same edit saved twice is no conflict).
@@ -119,6 +120,8 @@ def _apply_edit(
         after = replace(after, done_at=None)
     after = reminder_state.follow_edit(transaction, uid, before, after, now)
     transaction.set(task_ref(uid, task_id), after.to_document())
+    if also is not None:
+        also(transaction, uid, before, after, now)
     return after
 
 
@@ -128,10 +131,12 @@ def change_task(
     edit: TaskEdit,
     now: datetime,
     previous_description: str | None = None,
+    also: reminder_state.AlsoInTransaction | None = None,
 ) -> Task:
-    """Apply the edit atomically, keeping done_at and the reminder state true. With
-    ``previous_description``, only while the task's text is still that (else Conflict)."""
-    return run_transaction(_apply_edit, uid, task_id, edit, now, previous_description)
+    """Apply the edit atomically, keeping done_at and the reminder state true, together with
+    ``also``'s writes. With ``previous_description``, only while the task's text is still
+    that (else Conflict)."""
+    return run_transaction(_apply_edit, uid, task_id, edit, now, previous_description, also)
 
 
 def delete_task(uid: str, task_id: str) -> None:

@@ -2,9 +2,13 @@
 
 from typing import Literal
 
-Channel = Literal["email", "sms"]
-CHANNELS: tuple[Channel, ...] = ("email", "sms")
-CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS"}
+Channel = Literal["email", "sms", "push"]
+CHANNELS: tuple[Channel, ...] = ("email", "sms", "push")
+CHANNEL_NAMES: dict[Channel, str] = {"email": "email", "sms": "SMS", "push": "notification"}
+# A switch turned on or off is confirmed by a message on that channel. Not by push: the
+# device's "Send a test" shows what a notification looks like, and a notification saying
+# notifications are on is noise.
+CONFIRMED_CHANNELS: tuple[Channel, ...] = ("email", "sms")
 
 
 def channels_text(channels: list[Channel]) -> str:

@@ -29,6 +29,9 @@ PAGE_DEFAULT: int = _PAGE_SIZE["default"]
 PAGE_MAX: int = _PAGE_SIZE["maximum"]
 # Tasks one calendar feed lists, soonest due first (the contract's CalendarFeedTasksMax).
 CALENDAR_FEED_TASKS_MAX: int = _SCHEMAS["CalendarFeedTasksMax"]["const"]
+# A device's name on the Account page, and its push subscription's endpoint URL.
+DEVICE_LABEL_MAX: int = _SCHEMAS["DeviceLabel"]["maxLength"]
+PUSH_ENDPOINT_MAX: int = _SCHEMAS["PushSubscription"]["properties"]["endpoint"]["maxLength"]
 # A JSON request body, in bytes.
 JSON_BODY_LIMIT = 32 * 1024
 
@@ -106,7 +109,19 @@ DECODE_WAIT_SECONDS = 5
 # KEPT_FOR_DIGESTS short of it, so the day's digests always have room.
 EMAILS_PER_ACCOUNT_PER_DAY = 40
 TEXTS_PER_ACCOUNT_PER_DAY = 20
+# Pushes count once per device: a timed reminder to three devices is three.
+PUSHES_PER_ACCOUNT_PER_DAY = 100
 KEPT_FOR_DIGESTS = 2
+# Devices (browsers) one person can have notifications on: a phone, a laptop, a work machine
+# and a few more. Each is one more push per reminder.
+DEVICES_MAX = 5
+# How long the Done and Snooze buttons of a notification, and the links of a digest email,
+# work. Each works once.
+PUSH_ACTION_HOURS = 24
+EMAIL_ACTION_DAYS = 7
+# Snooze from a notification or an email: the reminder comes again this much later.
+SNOOZE_MINUTES = 60
+
 # Deleting one's account needs a sign-in (password entered) this recent, in seconds: a token
 # kept or stolen after that can't delete the account. The web app asks for the password again.
 RECENT_SIGN_IN_SECONDS = 300

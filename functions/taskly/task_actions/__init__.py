@@ -1,0 +1,1 @@
+"""Done and Snooze from outside the app: a notification's buttons and a digest email's links."""
