@@ -48,6 +48,7 @@ test("a draft has exactly the contract's fields, every required one among them",
   assert.equal(draft.status, TODO);
   assert.equal(draft.notify_email, false);
   assert.equal(draft.notify_sms, false);
+  assert.equal(draft.notify_push, false);
   assert.equal(draft.created_at, "2026-03-02T09:00:00.000Z");
   assert.equal(draft.updated_at, draft.created_at);
   assert.equal(draft.done_at, null);
@@ -72,6 +73,7 @@ test("a stored document becomes a task of the contract's fields only", () => {
 test("reminders run while a channel is on and the task is not done", () => {
   assert.equal(remindersRunning(aTask()), false);
   assert.equal(remindersRunning(aTask({ notify_sms: true })), true);
+  assert.equal(remindersRunning(aTask({ notify_push: true })), true);
   assert.equal(remindersRunning(aTask({ notify_email: true, status: "doing" })), true);
   assert.equal(remindersRunning(aTask({ notify_email: true, status: DONE })), false);
 });
@@ -80,14 +82,24 @@ test("the channels switched on are said in words", () => {
   assert.equal(channelsInWords(aTask({ notify_email: true })), "email");
   assert.equal(channelsInWords(aTask({ notify_sms: true })), "SMS");
   assert.equal(channelsInWords(aTask({ notify_email: true, notify_sms: true })), "email and SMS");
+  assert.equal(
+    channelsInWords(aTask({ notify_email: true, notify_sms: true, notify_push: true })),
+    "email, SMS and notifications",
+  );
+  assert.equal(channelsInWords(aTask({ notify_push: true })), "notifications");
 });
 
-test("switches become the task's channel fields", () => {
-  assert.deepEqual(channelFields({ email: true, sms: false }), {
+test("switches become the task's channel fields; a switch left out is no field", () => {
+  assert.deepEqual(channelFields({ email: true, sms: false, push: true }), {
     notify_email: true,
     notify_sms: false,
+    notify_push: true,
   });
-  assert.deepEqual(channelFields({}), { notify_email: false, notify_sms: false });
+  assert.deepEqual(channelFields({ email: false, sms: true }), {
+    notify_email: false,
+    notify_sms: true,
+  });
+  assert.deepEqual(channelFields({}), {});
 });
 
 test("two copies are the same task when every field says the same", () => {

@@ -23,6 +23,7 @@ export const STATUS_LABELS = { todo: "Todo", doing: "Doing", done: "Done" };
 export const CHANNELS = [
   { name: "email", field: "notify_email", label: "email" },
   { name: "sms", field: "notify_sms", label: "SMS" },
+  { name: "push", field: "notify_push", label: "notifications" },
 ];
 
 /** Whether the server reminds of `task` now: a channel is on and the task is not done (the
@@ -30,15 +31,28 @@ export const CHANNELS = [
 export const remindersRunning = (task) =>
   CHANNELS.some((channel) => task[channel.field]) && task.status !== DONE;
 
-/** The channels switched on, in words: "email and SMS". */
-export const channelsInWords = (task) =>
-  CHANNELS.filter((channel) => task[channel.field])
-    .map((channel) => channel.label)
-    .join(" and ");
+/** The channels switched on, in words: "email, SMS and notifications". */
+export function channelsInWords(task) {
+  const labels = CHANNELS.filter((channel) => task[channel.field]).map((channel) => channel.label);
+  return labels.length > 1
+    ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`
+    : labels.join("");
+}
 
-/** A task's fields from the channels' switches ({ email, sms }). */
+/**
+ * A task's fields from the channels' switches ({ email, sms, push }): a switch left out is
+ * left out (the reminders request leaves that channel as it is).
+ */
 export const channelFields = (switches) =>
-  Object.fromEntries(CHANNELS.map((channel) => [channel.field, Boolean(switches[channel.name])]));
+  Object.fromEntries(
+    CHANNELS.filter((channel) => channel.name in switches).map((channel) => [
+      channel.field,
+      Boolean(switches[channel.name]),
+    ]),
+  );
+
+/** Every channel off: a new task's switches. */
+const NO_CHANNELS = Object.fromEntries(CHANNELS.map((channel) => [channel.name, false]));
 
 /** An edit refused because the task's text was changed elsewhere since the edit began. */
 export const isEditConflict = (error) => error?.status === 409 && error.field === "description";
@@ -109,7 +123,7 @@ export function draftTask(id, description, now, schedule = {}) {
   return taskFromData(id, {
     description,
     status: TODO,
-    ...channelFields({}),
+    ...channelFields(NO_CHANNELS),
     ...NO_SCHEDULE,
     ...schedule,
     created_at: time,

@@ -2,6 +2,7 @@ import { bindAvatarForm } from "../account/avatar-form.js";
 import { bindCalendarFeed } from "../account/calendar-feed.js";
 import { bindDataExport } from "../account/data-export.js";
 import { bindDeleteAccount } from "../account/delete-account.js";
+import { bindDevices } from "../account/devices.js";
 import { bindPasswordForm } from "../account/password-form.js";
 import { bindPhoneForms } from "../account/phone-form.js";
 import { bindProfileForm } from "../account/profile-form.js";
@@ -59,13 +60,16 @@ async function main() {
     document.getElementById("phone-code-form"),
     profile,
   );
+  bindDevices(document.getElementById("devices"));
   bindCalendarFeed(document.getElementById("calendar"));
   for (const section of document.querySelectorAll("[data-needs-profile]")) section.hidden = false;
   // The header avatar and the welcome invitation link here to pick a picture; the reminders
-  // dialog to the reminder time.
-  const target = { "#picture": "avatar-choose", "#reminder-time": "profile-remind-time" }[
-    location.hash
-  ];
+  // dialog to the reminder time and to the devices for notifications.
+  const target = {
+    "#picture": "avatar-choose",
+    "#reminder-time": "profile-remind-time",
+    "#devices": "devices-heading",
+  }[location.hash];
   if (target) document.getElementById(target).focus();
 }
 

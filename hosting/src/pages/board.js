@@ -2,6 +2,7 @@ import { watchBoard } from "../board/board-listeners.js";
 import { changesInWords, createBoardView } from "../board/board-view.js";
 import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
+import { openTasksFromLinks } from "../board/open-from-link.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { bindShortcuts } from "../board/shortcuts.js";
 import { deviceOutbox } from "../board/outbox.js";
@@ -142,6 +143,7 @@ async function main() {
   stops.push(view.clear, store.subscribe(view.render));
 
   bindShortcuts(view);
+  openTasksFromLinks();
 
   function addTask(description, schedule = {}) {
     const added = store.add(description, schedule);
