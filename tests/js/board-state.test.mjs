@@ -1,7 +1,7 @@
 import "./support/contract.mjs";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { initialBoardState, visibleBoard } from "../../hosting/src/board/board-state.js";
+import { initialBoardState, quietSince, visibleBoard } from "../../hosting/src/board/board-state.js";
 import {
   answerArrived,
   countsArrived,
@@ -223,4 +223,20 @@ test("a counted column's count follows the changes made here, pending or not yet
   state = { ...state, settles: 1, uncounted: [{ settle: 1, effect: { todo: 1 } }] };
   board = derive(state);
   assert.equal(board.counts.todo, 501);
+});
+
+test("a count is used only if no change of this tab ran beside it", () => {
+  const task = aTask();
+  const state = withRows([task]);
+  const asOf = state.settles;
+  assert.equal(quietSince(derive(state), asOf), true);
+  // A move in flight may or may not be in what the server counts.
+  const moved = change(task.id, "update", { status: "doing" });
+  assert.equal(quietSince(derive(withPending(state, moved)), asOf), false);
+  // A change that settled while the count ran: the count may have seen it, or not.
+  const settled = { ...state, settles: asOf + 1, uncounted: [{ settle: asOf + 1, effect: {} }] };
+  assert.equal(quietSince(derive(settled), asOf), false);
+  // An edit of the text moves no card: it does not matter to a count.
+  const edited = change(task.id, "update", { description: "New words" });
+  assert.equal(quietSince(derive(withPending(state, edited)), asOf), true);
 });

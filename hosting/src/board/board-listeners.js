@@ -11,6 +11,7 @@ import {
 import { readRows, watchDocument, watchRows } from "../lib/firestore.js";
 import { listenUntilAnswered } from "../lib/first-answer.js";
 import { DONE, OPEN_STATUSES, taskFromData } from "../lib/task.js";
+import { quietSince } from "./board-state.js";
 import { gatherDeliveries } from "./gather-deliveries.js";
 import { columnReach, firstLimits, SEGMENTS, segmentAnswer, widerLimits } from "./open-pages.js";
 
@@ -130,6 +131,7 @@ export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
     countTimer = 0;
     counting = true;
     const asOf = store.current().settles;
+    const quietBefore = quietSince(store.current(), asOf);
     // Only the columns the listeners do not hold whole.
     const partial = OPEN_STATUSES.filter(
       (status) => hasAnswers(columns[status]) && columnReach(columns[status].answers) !== null,
@@ -142,7 +144,11 @@ export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
           ).then((answer) => [status, answer.data().count]),
         ),
       );
-      if (counts.length) store.receiveCounts(Object.fromEntries(counts), asOf);
+      // One that ran beside a change of this tab is left unused; that change's settling asks
+      // for the next.
+      if (counts.length && quietBefore && quietSince(store.current(), asOf)) {
+        store.receiveCounts(Object.fromEntries(counts), asOf);
+      }
     } catch {
       // Offline: the column says it has at least its loaded cards until a count comes.
     }

@@ -71,6 +71,17 @@ function newestFirst(a, b) {
 // so by the day's end, later than any time set on it ("~" sorts after every "HH:MM"). Dates
 // and times are the person's local ones, which compare as text. Equal dues, newest first.
 const dueKey = (task) => (task.due_date ? `${task.due_date} ${task.due_time ?? "~"}` : null);
+/**
+ * Whether a count of the columns read now can be trusted: no change of this tab that moves a
+ * card between columns is in flight, and none settled since the `settles` numbered `asOf`.
+ * A count that ran beside such a change may or may not include it (the server may have
+ * committed it before its answer came back), so counting it once more, or not at all, would
+ * show a column one off.
+ * @param {{ effects: Map<number, unknown>, settles: number }} board
+ * @param {number} asOf
+ */
+export const quietSince = (board, asOf) => board.effects.size === 0 && board.settles === asOf;
+
 export function dueFirst(a, b) {
   const [dueA, dueB] = [dueKey(a), dueKey(b)];
   if (dueA !== dueB) {
