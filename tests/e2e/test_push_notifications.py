@@ -29,7 +29,7 @@ from tests.support.people import Person
 from tests.support.stack import CAPTURE_URL
 from tests.support.waiting import arrived, eventually
 
-from .screenshots import save_screenshots
+from .screenshots import WIDTHS, save_screenshot, save_screenshots
 from .ui import SERVER_TIMEOUT_MS, card, sign_in, wait_for_board
 
 ACTIONS = [
@@ -187,6 +187,11 @@ def test_the_account_page_lists_devices_sends_a_test_and_removes_one(
     expect(section.get_by_text(f"1 of {limit} devices.")).to_be_visible()
     assert [device["id"] for device in person.get("/devices").json()["devices"]] == [phone["id"]]
     assert person.delete(f"/devices/{laptop['id']}").status_code == 404
+
+    # The capture page shows the push it decrypted beside the emails and texts.
+    page.goto(CAPTURE_URL)
+    expect(page.get_by_text("Notifications are on").first).to_be_visible()
+    save_screenshot(page, "capture-push", *WIDTHS[0])
 
 
 def test_turning_on_says_why_it_could_not(push_page: Page, person: Person, base_url: str) -> None:
