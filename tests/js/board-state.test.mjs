@@ -240,3 +240,21 @@ test("a count is used only if no change of this tab ran beside it", () => {
   const edited = change(task.id, "update", { description: "New words" });
   assert.equal(quietSince(derive(withPending(state, edited)), asOf), true);
 });
+
+test("a change counts in its column even once the listener brings it before its answer", () => {
+  const task = aTask();
+  let state = withRows([task]);
+  const reach = { todo: { createdAfter: at(0) } };
+  state = withServer(state, rowsArrived, { open: [task], reach });
+  state = withServer(state, countsArrived, { todo: 500 });
+  const fresh = aTask({ id: "new-1" });
+  const added = change("new-1", "create", fresh);
+  state = withPending(state, added);
+  const first = derive(state);
+  assert.equal(first.counts.todo, 501);
+  // The listener has the new task; its answer, and a count with it, have not come yet.
+  state = withServer(state, rowsArrived, { open: [task, fresh], reach });
+  const next = derive(state, first);
+  assert.equal(next.counts.todo, 501);
+  assert.deepEqual(next.effects.get(added.seq), { todo: 1 });
+});

@@ -100,6 +100,7 @@ export function visibleBoard(state, { now, previous = null }) {
   const { server, pending } = state;
   const tasks = serverTasks(server);
   const effects = new Map();
+  const decided = new Map();
   const unseen = Object.fromEntries(STATUSES.map((status) => [status, 0]));
   for (const { effect } of state.uncounted) addEffect(unseen, effect);
   for (const change of pending) {
@@ -107,7 +108,12 @@ export function visibleBoard(state, { now, previous = null }) {
     const task = applyChange(before, change);
     if (task) tasks.set(change.id, task);
     else tasks.delete(change.id);
-    const effect = effectOf(before, task);
+    // What a change does to the columns is fixed when it is made: the listeners can bring the
+    // server's copy of it before its answer comes, and it must not count for nothing then.
+    const effect = previous?.decided.has(change.seq)
+      ? previous.decided.get(change.seq)
+      : effectOf(before, task);
+    decided.set(change.seq, effect);
     if (effect) {
       effects.set(change.seq, effect);
       addEffect(unseen, effect);
@@ -159,6 +165,7 @@ export function visibleBoard(state, { now, previous = null }) {
     more,
     counted,
     effects,
+    decided,
     settles: state.settles,
     olderDone: { hasMore, loading },
     doneToday,
