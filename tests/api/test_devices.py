@@ -138,3 +138,13 @@ def test_push_reminders_need_a_device(person: Person):
     # Left out, push stays as it is.
     kept = person.put(f"/tasks/{task['id']}/reminders", json={"email": False, "sms": False})
     assert kept.json()["notify_push"] is True
+
+
+def test_the_export_names_the_devices_but_not_their_push_addresses(person: Person):
+    device_id, subscription = add_device(person, "Safari on iPhone")
+
+    export = person.get("/me/export").json()
+
+    assert [(d["id"], d["label"]) for d in export["devices"]] == [(device_id, "Safari on iPhone")]
+    assert subscription["endpoint"] not in json.dumps(export)
+    assert subscription["keys"]["auth"] not in json.dumps(export)

@@ -6,6 +6,7 @@ from typing import Any
 from google.cloud import firestore
 
 from taskly.calendar_feed.links import current_link
+from taskly.devices.store import list_devices
 from taskly.notifications import feed
 from taskly.profiles.document import Profile
 from taskly.tasks.refs import task_from, tasks_of
@@ -14,7 +15,8 @@ from taskly.vocabulary.timestamps import to_json
 
 def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
     """Everything stored about the person, as one JSON document. Of the calendar feed, only
-    whether there is a link: the link is a secret, and a file can travel."""
+    whether there is a link: the link is a secret, and a file can travel; of the devices, their
+    names and dates, not their push addresses, for the same reason."""
     uid = profile.uid
     link = current_link(uid)
     all_tasks = tasks_of(uid).order_by("created_at", direction=firestore.Query.DESCENDING)
@@ -26,6 +28,7 @@ def export_account(profile: Profile, now: datetime) -> dict[str, Any]:
         "notifications": [
             feed.notification_json(s.id, s.to_dict() or {}) for s in notifications.stream()
         ],
+        "devices": [device.to_json() for device in list_devices(uid)],
         "calendar_feed": {
             "active": link is not None,
             "created_at": to_json(link.created_at) if link else None,
