@@ -9,6 +9,7 @@ from taskly.platform.templating import RenderedEmail, render_page
 from taskly.reminders.compose import digest_order
 from taskly.reminders.messages import (
     SMS_MAX_CHARS,
+    daily_when,
     digest_feed_text,
     due_when,
     render_digest,
@@ -22,15 +23,17 @@ from taskly.reminders.messages import (
 )
 from taskly.tasks.document import Task
 from taskly.vocabulary.limits import DIGEST_LIST_MAX
+from tools.capture.sms_segments import count_segments
 
 APP_URL = "https://taskly.example/app"
 UNSUBSCRIBE_URL = "https://taskly.example/api/unsubscribe?token=abc.def&list=all"
 SCRIPT = "<script>alert(1)</script>"
+DAILY = "daily at 09:00 (UTC)"
 
 
 def all_emails(task: str, first_name: str = "Ana") -> list[RenderedEmail]:
     return [
-        render_reminders_on(first_name, task, ["email"], APP_URL),
+        render_reminders_on(first_name, task, ["email"], APP_URL, DAILY),
         render_reminders_off(first_name, task, APP_URL),
         render_digest(first_name, [task], APP_URL, UNSUBSCRIBE_URL),
         render_digest(first_name, [task, "Second task"], APP_URL, UNSUBSCRIBE_URL),
@@ -38,7 +41,7 @@ def all_emails(task: str, first_name: str = "Ana") -> list[RenderedEmail]:
 
 
 def test_reminders_on_email() -> None:
-    email = render_reminders_on("Ana", "Buy milk", ["email", "sms"], APP_URL)
+    email = render_reminders_on("Ana", "Buy milk", ["email", "sms"], APP_URL, DAILY)
     assert email.subject == 'Reminders on: "Buy milk"'
     for body in (email.html, email.text):
         assert "Hi Ana," in body
@@ -49,15 +52,15 @@ def test_reminders_on_email() -> None:
 
 
 def test_reminders_on_names_only_the_chosen_channel() -> None:
-    email = render_reminders_on("Ana", "Buy milk", ["sms"], APP_URL)
-    assert "by SMS once a day" in email.text
+    email = render_reminders_on("Ana", "Buy milk", ["sms"], APP_URL, DAILY)
+    assert "by SMS daily at" in email.text
     assert "email and" not in email.text
 
 
 @pytest.mark.parametrize("channels", [[], ["pigeon"], ["email", "fax"]])
 def test_reminders_on_rejects_unknown_channels(channels: list[str]) -> None:
     with pytest.raises(ValueError, match="Channels"):
-        render_reminders_on("Ana", "Buy milk", channels, APP_URL)
+        render_reminders_on("Ana", "Buy milk", channels, APP_URL, DAILY)
 
 
 def test_reminders_off_email() -> None:
@@ -133,7 +136,7 @@ def test_missing_first_name_gets_a_friendly_greeting() -> None:
 def test_subjects_never_contain_line_breaks_or_control_characters(task: str) -> None:
     for email in all_emails(task):
         assert not any(ord(c) < 32 or c in "\x7f\u2028\u2029\x85" for c in email.subject)
-    assert render_reminders_on("Ana", task, ["email"], APP_URL).subject == (
+    assert render_reminders_on("Ana", task, ["email"], APP_URL, DAILY).subject == (
         'Reminders on: "Buy milk Bcc: victim@example.com"'
     )
 
@@ -145,7 +148,7 @@ def test_multi_line_task_keeps_its_lines_in_the_text_body() -> None:
 
 def test_subject_shortens_a_long_task() -> None:
     task = "Write the quarterly report for the board, with charts and a summary of every team"
-    subject = render_reminders_on("Ana", task, ["email"], APP_URL).subject
+    subject = render_reminders_on("Ana", task, ["email"], APP_URL, DAILY).subject
     quoted = subject.removeprefix('Reminders on: "').removesuffix('"')
     assert len(quoted) <= 60
     assert quoted.endswith("…")
@@ -156,27 +159,29 @@ def test_templates_are_found_from_any_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert "Buy milk" in render_sms_reminders_on("Buy milk")
+    assert "Buy milk" in render_sms_reminders_on("Buy milk", APP_URL)
 
 
 def test_sms_digest_lists_tasks() -> None:
-    text = render_sms_digest(["Buy milk", "Call\nmom"])
+    text = render_sms_digest(["Buy milk", "Call\nmom"], app_url=APP_URL)
     assert text.splitlines() == [
         "Taskly reminder: 2 tasks to finish",
         "- Buy milk",
         "- Call mom",
-        "Mark a task done in Taskly to stop its reminders.",
+        f"Mark a task done to stop its reminders: {APP_URL}",
+        "Reply STOP to stop.",
     ]
 
 
 def test_sms_digest_for_one_task() -> None:
-    assert render_sms_digest(["Buy milk"]).startswith("Taskly reminder: 1 task to finish\n")
+    text = render_sms_digest(["Buy milk"], app_url=APP_URL)
+    assert text.startswith("Taskly reminder: 1 task to finish\n")
 
 
 @pytest.mark.parametrize(("count", "length"), [(17, 95), (40, 500), (500, 10), (1000, 1)])
 def test_sms_digest_stays_within_one_message_and_counts_the_rest(count: int, length: int) -> None:
     tasks = [f"{i:03d}" + "x" * length for i in range(count)]
-    text = render_sms_digest(tasks)
+    text = render_sms_digest(tasks, app_url=APP_URL)
     assert len(text) <= SMS_MAX_CHARS
     listed = [line for line in text.splitlines() if line.startswith("- ")]
     more = re.search(r"^\+(\d+) more$", text, re.MULTILINE)
@@ -189,22 +194,22 @@ def test_sms_digest_stays_within_one_message_and_counts_the_rest(count: int, len
 
 
 def test_sms_digest_shortens_long_tasks_with_ascii() -> None:
-    text = render_sms_digest(["y" * 400])
+    text = render_sms_digest(["y" * 400], app_url=APP_URL)
     assert "- " + "y" * 97 + "...\n" in text
     assert text.isascii()
 
 
 def test_sms_digest_needs_a_task() -> None:
     with pytest.raises(ValueError):
-        render_sms_digest([])
+        render_sms_digest([], app_url=APP_URL)
 
 
 def test_sms_reminders_on_and_off() -> None:
-    on = render_sms_reminders_on("Buy milk\nnow")
-    off = render_sms_reminders_off("Buy milk")
+    on = render_sms_reminders_on("Buy milk\nnow", APP_URL)
+    off = render_sms_reminders_off("Buy milk", APP_URL)
     assert on.startswith('Taskly: reminders are on for "Buy milk now".')
     assert off.startswith('Taskly: reminders are off for "Buy milk".')
-    assert "\n" not in on + off
+    assert "\n" not in on.splitlines()[0] + off.splitlines()[0]
 
 
 def test_page_escapes_its_message_and_encodes_the_token() -> None:
@@ -242,7 +247,7 @@ def test_digest_tells_what_was_done_this_week() -> None:
 def test_emails_carry_the_apps_logo() -> None:
     for email in (
         render_digest("Ana", ["Buy milk"], APP_URL, UNSUBSCRIBE_URL),
-        render_reminders_on("Ana", "Buy milk", ["email"], APP_URL),
+        render_reminders_on("Ana", "Buy milk", ["email"], APP_URL, DAILY),
         render_reminders_off("Ana", "Buy milk", APP_URL),
     ):
         assert f'<img src="{APP_URL}/img/icon-192.png"' in email.html
@@ -274,7 +279,9 @@ def test_a_digest_groups_overdue_and_due_today_before_the_rest() -> None:
     grouped = r"Overdue:\s+- Late\s+Due today:\s+- Due today\s+Other tasks:\s+- No date"
     assert re.search(grouped, email.text)
     assert "<strong>Overdue</strong>" in email.html
-    assert render_sms_digest([t.description for t in ordered], headings).splitlines()[1:4] == [
+    assert render_sms_digest(
+        [t.description for t in ordered], headings, app_url=APP_URL
+    ).splitlines()[1:4] == [
         "- Overdue: Late",
         "- Due today: Due today",
         "- No date",
@@ -292,5 +299,52 @@ def test_a_timed_reminder_says_when_the_task_is_due() -> None:
     email = render_timed("Ada", "Pay <rent>", "today at 14:00", "https://app", "https://u")
     assert email.subject == 'Due today at 14:00: "Pay <rent>"'
     assert "Pay &lt;rent&gt;" in email.html and "https://u" in email.html
-    text = render_sms_timed("Pay rent", "today at 14:00")
+    text = render_sms_timed("Pay rent", "today at 14:00", APP_URL)
     assert text.startswith("Taskly: due today at 14:00 - Pay rent")
+
+
+def test_every_reminder_text_links_to_the_app_and_says_how_to_stop() -> None:
+    # A realistic address and task: each text still fits one SMS segment.
+    app_url = "https://taskly-demo.web.app"
+    task = "Renew the passport before the trip"
+    texts = [
+        render_sms_reminders_on(task, app_url),
+        render_sms_reminders_off(task, app_url),
+        render_sms_timed(task, "tomorrow at 09:00", app_url),
+        render_sms_timed(task, None, app_url),
+        render_sms_digest([task], app_url=app_url),
+    ]
+    for text in texts:
+        assert app_url in text
+        assert text.splitlines()[-1].startswith("Reply STOP to stop")
+        assert count_segments(text) == 1, text
+
+
+@pytest.mark.parametrize(
+    ("timezone", "said"),
+    [
+        ("America/New_York", "daily at 09:00 (New York time)"),
+        ("America/Argentina/Buenos_Aires", "daily at 09:00 (Buenos Aires time)"),
+        ("UTC", "daily at 09:00 (UTC)"),
+    ],
+)
+def test_reminders_on_email_says_when_reminders_come(timezone: str, said: str) -> None:
+    when = daily_when("09:00", timezone)
+    assert when == said
+    email = render_reminders_on("Ana", "Buy milk", ["email"], APP_URL, when)
+    for body in (email.html, email.text):
+        assert f"by email {said} until this task is done" in body
+
+
+def test_a_tasks_text_takes_its_own_direction_in_an_email() -> None:
+    hebrew = "לקנות חלב"
+    boxed = [
+        render_reminders_on("Ana", hebrew, ["email"], APP_URL, DAILY),
+        render_reminders_off("Ana", hebrew, APP_URL),
+        render_timed("Ana", hebrew, "today at 14:00", APP_URL, UNSUBSCRIBE_URL),
+        render_digest("Ana", [hebrew], APP_URL, UNSUBSCRIBE_URL),
+    ]
+    for email in boxed:
+        assert re.search(rf'<p dir="auto"[^>]*>{hebrew}</p>', email.html)
+    listed = render_digest("Ana", [hebrew, "Buy milk"], APP_URL, UNSUBSCRIBE_URL)
+    assert listed.html.count('<li dir="auto"') == 2

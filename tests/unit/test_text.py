@@ -26,7 +26,7 @@ def test_bidi_controls_are_dropped_and_the_rest_kept():
 
 def test_no_bidi_control_reaches_an_email_or_a_text():
     email = render_digest(f"A{RLO}na", [f"Invoice {RLO}fdp.exe"], "https://app", "https://u")
-    sms = render_sms_digest([f"Invoice {RLO}fdp.exe"])
+    sms = render_sms_digest([f"Invoice {RLO}fdp.exe"], app_url="https://app")
     for text in (email.subject, email.html, email.text, sms):
         assert RLO not in text
     assert "Invoice fdp.exe" in email.text and "Invoice fdp.exe" in sms

@@ -84,7 +84,10 @@ def digest_message(
     address = profile.address(channel)
     assert address is not None
     if channel == "sms":
-        return Sms(address, messages.render_sms_digest(descriptions, headings))
+        return Sms(
+            address,
+            messages.render_sms_digest(descriptions, headings, app_url=settings.APP_URL.value),
+        )
     named = ordered[:DIGEST_LIST_MAX]
     token = tokens.mint(profile.uid, _occurrences(named), EMAIL_ACTIONS_LAST, now)
     link = unsubscribe_url(profile.uid)
@@ -106,7 +109,9 @@ def timed_message(
     address = profile.address(channel)
     assert address is not None
     if channel == "sms":
-        return Sms(address, messages.render_sms_timed(task.description, when))
+        return Sms(
+            address, messages.render_sms_timed(task.description, when, settings.APP_URL.value)
+        )
     token = tokens.mint(profile.uid, _occurrences([task]), EMAIL_ACTIONS_LAST, now)
     link = unsubscribe_url(profile.uid)
     rendered = messages.render_timed(
@@ -164,10 +169,14 @@ def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | No
         render_sms = (
             messages.render_sms_reminders_on if job.turned_on else messages.render_sms_reminders_off
         )
-        return Sms(address, render_sms(job.description))
+        return Sms(address, render_sms(job.description, settings.APP_URL.value))
     if job.turned_on:
         rendered = messages.render_reminders_on(
-            profile.first_name, job.description, list(job.channels_on), settings.APP_URL.value
+            profile.first_name,
+            job.description,
+            list(job.channels_on),
+            settings.APP_URL.value,
+            messages.daily_when(profile.remind_time, profile.timezone),
         )
     else:
         rendered = messages.render_reminders_off(

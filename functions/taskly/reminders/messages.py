@@ -40,16 +40,30 @@ def _channels_text(channels: list[Channel]) -> str:
     return channels_text(channels)
 
 
+def zone_name(timezone: str) -> str:
+    """A time zone as a person reads it: "America/New_York" is "New York time"."""
+    if "/" not in timezone:
+        return timezone
+    return f"{timezone.rsplit('/', 1)[1].replace('_', ' ')} time"
+
+
+def daily_when(remind_time: str, timezone: str) -> str:
+    """When the daily digest comes, in the person's own zone."""
+    return f"daily at {remind_time} ({zone_name(timezone)})"
+
+
 def render_reminders_on(
-    first_name: str, task_description: str, channels: list[Channel], app_url: str
+    first_name: str, task_description: str, channels: list[Channel], app_url: str, when: str
 ) -> RenderedEmail:
-    """The email confirming that reminders were turned on for a task."""
+    """The email confirming that reminders were turned on for a task, and when they come
+    (``when`` is "daily at 09:00 (New York time)" or so)."""
     return render_email(
         "reminders_on",
         f'Reminders on: "{_subject_task(task_description)}"',
         first_name=without_bidi_controls(first_name).strip(),
         task=without_bidi_controls(task_description),
         channels=_channels_text(channels),
+        when=when,
         app_url=app_url,
     )
 
@@ -117,9 +131,9 @@ def _grouped(
     return groups
 
 
-def render_sms_digest(tasks: list[str], headings: list[str] | None = None) -> str:
+def render_sms_digest(tasks: list[str], headings: list[str] | None = None, *, app_url: str) -> str:
     """The daily reminder text: as many tasks as fit in one SMS, then "+N more"; a task under
-    a heading ("Overdue") says so."""
+    a heading ("Overdue") says so. It ends with the app's link and how to stop texts."""
     if not tasks:
         raise ValueError("A reminder digest needs at least one task.")
     lines = [
@@ -129,7 +143,11 @@ def render_sms_digest(tasks: list[str], headings: list[str] | None = None) -> st
 
     def first(shown: int) -> str:
         return render(
-            "sms/digest.txt", total=len(lines), shown=lines[:shown], more=len(lines) - shown
+            "sms/digest.txt",
+            total=len(lines),
+            shown=lines[:shown],
+            more=len(lines) - shown,
+            app_url=app_url,
         )
 
     everything = first(len(lines))
@@ -167,9 +185,9 @@ def render_timed(
     )
 
 
-def render_sms_timed(task: str, when: str | None) -> str:
+def render_sms_timed(task: str, when: str | None, app_url: str) -> str:
     """The text reminding of one task at its time."""
-    return render("sms/timed.txt", task=_sms_task(task), when=when)
+    return render("sms/timed.txt", task=_sms_task(task), when=when, app_url=app_url)
 
 
 def due_when(remind_day: date, due_day: date, due_time: str | None) -> str:
@@ -207,14 +225,14 @@ def push_digest(tasks: list[str]) -> tuple[str, str]:
     return f"{len(tasks)} tasks to do", ", ".join(shown) + (f" and {more} more" if more else "")
 
 
-def render_sms_reminders_on(task: str) -> str:
+def render_sms_reminders_on(task: str, app_url: str) -> str:
     """The text confirming that SMS reminders were turned on for a task."""
-    return render("sms/reminders_on.txt", task=_sms_task(task))
+    return render("sms/reminders_on.txt", task=_sms_task(task), app_url=app_url)
 
 
-def render_sms_reminders_off(task: str) -> str:
+def render_sms_reminders_off(task: str, app_url: str) -> str:
     """The text confirming that SMS reminders for a task stopped."""
-    return render("sms/reminders_off.txt", task=_sms_task(task))
+    return render("sms/reminders_off.txt", task=_sms_task(task), app_url=app_url)
 
 
 def digest_feed_text(channel: Channel, tasks: list[str]) -> str:
