@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 from tests.support import capture
 from tests.support.people import Person
 from tests.support.phones import code_sent_to, unique_phone
+from tests.support.stack import APP_URL
 from tests.support.waiting import arrived
 
 from .ui import SERVER_TIMEOUT_MS, add_task, card, sign_in, wait_for_board
@@ -73,7 +74,7 @@ def test_number_then_code_then_verified_in_one_flow(page: Page, person: Person) 
     texts = arrived(lambda: capture.messages(to=phone, channel="sms"), 2)
     assert texts[-1]["body"] == (
         'Taskly: reminders are on for "Take the bins out". We\'ll text you once a day until '
-        "it's done."
+        f"it's done.\n{APP_URL}\nReply STOP to stop."
     )
 
 

@@ -50,3 +50,18 @@ test("a time of day is written as the locale writes it, minutes kept", () => {
   assert.match(written, /05/);
   assert.match(timeOfDay("21:30"), /(21:30|9:30)/);
 });
+
+const januaryNoon = new Date("2026-01-15T12:00:00Z");
+
+test("UTC reads as UTC, its offset not said twice", () => {
+  for (const zone of ["UTC", "Etc/UTC", "Etc/GMT"]) assert.equal(zoneInWords(zone, januaryNoon), "UTC");
+});
+
+test("a named zone keeps its name and says its offset once", () => {
+  assert.equal(zoneInWords("Asia/Tokyo", januaryNoon), "Japan Standard Time, UTC+09:00");
+  assert.equal(zoneInWords("America/New_York", januaryNoon), "Eastern Time, UTC−05:00");
+});
+
+test("a zone Intl knows only by its offset reads as that offset", () => {
+  assert.equal(zoneInWords("Etc/GMT+5", januaryNoon), "UTC−05:00");
+});

@@ -8,6 +8,7 @@ import {
   waitingFor,
   weekLabel,
 } from "../../hosting/src/progress/format.js";
+import { yTicks } from "../../hosting/src/progress/weeks-chart.js";
 
 const numbers = (today, doneToday, more = {}) => ({ today, done_today: doneToday, ...more });
 
@@ -121,4 +122,16 @@ test("plurals and week labels", () => {
   assert.equal(plural(0, "day"), "0 days");
   assert.equal(weekLabel({ starts: "2026-09-14" }), "Sep 14");
   assert.equal(weekLabel({ starts: "2026-01-05" }), "Jan 5");
+});
+
+test("the chart's ticks are whole numbers of tasks and reach the tallest bar", () => {
+  assert.deepEqual(yTicks(0), [0, 2, 4]);
+  assert.deepEqual(yTicks(5), [0, 3, 6]);
+  assert.deepEqual(yTicks(7), [0, 5, 10]);
+  assert.deepEqual(yTicks(23), [0, 20, 40]);
+  for (let value = 0; value <= 2000; value += 1) {
+    const ticks = yTicks(value);
+    assert.ok(ticks.every(Number.isInteger), `${value}: ${ticks}`);
+    assert.ok(ticks[ticks.length - 1] >= value);
+  }
 });

@@ -3,7 +3,8 @@
 The Auth emulator sends no mail: it lists the codes it made at its ``oobCodes`` endpoint.
 The capture server turns each new one into an email in the store, written like Firebase's
 default templates, with the link going where the project's "action URL" setting sends it
-(the app's own action page) instead of the emulator's bare JSON handler.
+(the app's own action page) instead of the emulator's bare JSON handler, and the greeting
+naming the account's display name as Firebase's %DISPLAY_NAME% does.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ SENDER = "Taskly <noreply@taskly.test>"
 # The emulator answers on loopback in milliseconds; a page load must not hang on it.
 FETCH_TIMEOUT_SECONDS = 1
 CAPTURED_FROM = "Firebase Auth emulator"
+# The emulator's admin token, for looking an account up.
+EMULATOR_ADMIN = {"Authorization": "Bearer owner"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,31 @@ def action_link(oob_link: str, action_url: str | None) -> str:
     return urlunsplit(target._replace(query=urlsplit(oob_link).query))
 
 
+def lookup_url(oob_codes_url: str) -> str:
+    """The emulator's accounts:lookup for the project whose codes ``oob_codes_url`` lists
+    (``…/emulator/v1/projects/<project>/oobCodes``), on the same host."""
+    parts = urlsplit(oob_codes_url)
+    project = parts.path.split("/projects/", 1)[1].split("/", 1)[0]
+    path = f"/identitytoolkit.googleapis.com/v1/projects/{project}/accounts:lookup"
+    return urlunsplit(parts._replace(path=path, query=""))
+
+
+def display_name(lookup: str, email: str) -> str:
+    """The display name the emulator has for the account of ``email``; "" without one."""
+    try:
+        answer = requests.post(
+            lookup, json={"email": [email]}, headers=EMULATOR_ADMIN, timeout=FETCH_TIMEOUT_SECONDS
+        )
+        answer.raise_for_status()
+        found = answer.json()
+    except (requests.RequestException, ValueError):
+        return ""  # the mail still goes out, greeting no one by name
+    users = found.get("users") if isinstance(found, dict) else None
+    user = users[0] if isinstance(users, list) and users else None
+    name = user.get("displayName") if isinstance(user, dict) else None
+    return name if isinstance(name, str) else ""
+
+
 class AuthMailbox:
     """Imports the Auth emulator's new codes as emails; each code once, even after a Clear."""
 
@@ -104,13 +132,19 @@ class AuthMailbox:
     def _email_for(self, code: dict[str, Any]) -> dict[str, Any]:
         kind = AUTH_EMAILS[code["requestType"]]
         email = code["email"]
+        # Firebase mails the link that changes an address to the new address.
+        new_email = code.get("newEmail")
+        changing = code["requestType"] == "VERIFY_AND_CHANGE_EMAIL" and isinstance(new_email, str)
+        recipient = new_email if changing else email
         link = action_link(code["oobLink"], self._action_url)
-        intro = kind.intro.format(email=email)
-        context = {"kind": kind, "intro": intro, "link": link}
+        intro = kind.intro.format(email=recipient)
+        assert self._oob_codes_url is not None  # codes come only from there
+        name = display_name(lookup_url(self._oob_codes_url), email)
+        context = {"kind": kind, "intro": intro, "link": link, "display_name": name}
         return make_message(
             message_id=f"auth-{code['oobCode']}",
             channel="email",
-            to=[email],
+            to=[recipient],
             sender=SENDER,
             subject=kind.subject,
             text=render_template("auth_mail.txt", **context),

@@ -1,4 +1,4 @@
-import { EmailAuthProvider, reauthenticateWithCredential, updatePassword } from "firebase/auth";
+import { updatePassword } from "firebase/auth";
 import { describeAuthError } from "../lib/auth-errors.js";
 import { checkFields, onSubmit, reportError, whileBusy } from "../ui/form-fields.js";
 import {
@@ -7,8 +7,7 @@ import {
   passwordMeetsRules,
 } from "../ui/password-rules.js";
 import { showToast } from "../ui/toasts.js";
-
-const WRONG_PASSWORD_CODES = new Set(["auth/invalid-credential", "auth/wrong-password"]);
+import { reauthenticate } from "./reauthenticate.js";
 
 /** Change password: Firebase wants a fresh sign-in with the current one first. */
 export function bindPasswordForm(form, user) {
@@ -23,19 +22,7 @@ export function bindPasswordForm(form, user) {
     if (!valid) return;
 
     await whileBusy(form, async () => {
-      try {
-        await reauthenticateWithCredential(
-          user,
-          EmailAuthProvider.credential(user.email, currentInput.value),
-        );
-      } catch (error) {
-        if (WRONG_PASSWORD_CODES.has(error.code)) {
-          checkFields([[currentInput, "That's not your current password."]]);
-        } else {
-          reportError(form, describeAuthError(error));
-        }
-        return;
-      }
+      if (!(await reauthenticate(user, form, currentInput))) return;
       try {
         await updatePassword(user, newInput.value);
         form.reset();

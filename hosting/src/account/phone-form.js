@@ -50,7 +50,8 @@ const secondsUntil = (time) => Math.max(0, Math.ceil((time - Date.now()) / 1000)
 /**
  * The phone for SMS reminders, in one flow: type the number, "Send code" (which saves it and
  * texts a 6-digit code), then enter the code. The wait before another code comes from the
- * server's answer. A changed number needs verifying again.
+ * server's answer. A changed number needs verifying again. A verified number is shown as it
+ * is, with "Change number" to type another.
  */
 export function bindPhoneForms(numberForm, codeForm, profile) {
   const phoneInput = numberForm.elements.phone;
@@ -59,16 +60,20 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
   const sent = document.getElementById("phone-code-sent");
   const resend = document.getElementById("phone-resend");
   const remove = document.getElementById("phone-remove");
+  const send = document.getElementById("phone-send");
+  const change = document.getElementById("phone-change-number");
   const preview = document.getElementById("phone-number-hint");
   const hint = preview.textContent;
   let saved = profile;
   let countdown = null;
+  let changing = false; // "Change number" was chosen for a verified number
 
   function showNumberStep() {
     stopCountdown();
     codeForm.hidden = true;
     numberForm.hidden = false;
     remove.hidden = !saved.phone;
+    showVerified(Boolean(saved.phone_verified) && !changing);
     if (!saved.phone) {
       state.textContent = "No number yet. Add one to get reminders by SMS.";
     } else if (saved.phone_verified) {
@@ -76,6 +81,13 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     } else {
       state.textContent = `${readable(saved.phone)} isn't verified yet. Send a code to verify it.`;
     }
+  }
+
+  /** A verified number reads as such: no code to send until "Change number". */
+  function showVerified(verified) {
+    phoneInput.readOnly = verified;
+    send.hidden = verified;
+    change.hidden = !verified;
   }
 
   function showCodeStep({ phone, resendAt, expiresAt }) {
@@ -163,6 +175,13 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
     }
   });
 
+  change.addEventListener("click", () => {
+    changing = true;
+    showVerified(false);
+    phoneInput.focus();
+    phoneInput.select();
+  });
+
   document.getElementById("phone-change").addEventListener("click", () => {
     showNumberStep();
     phoneInput.focus();
@@ -198,6 +217,7 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
         return;
       }
       sessionStorage.removeItem(PENDING);
+      changing = false;
       showToast("Phone number verified. You can turn on SMS reminders for your tasks now.");
       showNumberStep();
     });

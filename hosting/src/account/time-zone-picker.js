@@ -2,35 +2,49 @@ import { offsetLabel } from "../lib/dates.js";
 import {
   describeZone,
   detectedTimeZone,
+  loadCities,
   timeZones,
   unlistedZone,
   zoneOf,
 } from "../lib/time-zones.js";
+import { searchZones, zoneNames } from "../lib/zone-search.js";
 
 /**
  * The time zone field: a searchable list (an ARIA combobox) of current IANA zones with their
- * offsets now, the one this device is in first. Typing filters by city, country, zone name,
- * abbreviation or offset; arrow keys and Enter (or a click) choose. `value()` is the chosen
- * IANA name.
+ * offsets now, the one this device is in first. Typing finds zones by city (any the city list
+ * knows, fetched apart), country, zone name, abbreviation or offset, the best match first;
+ * arrow keys and Enter (or a click) choose. When the field is too narrow for the chosen value,
+ * the field's `.combobox-whole` line shows it whole. `value()` is the chosen IANA name.
  */
 export function bindTimeZonePicker(input, list, current) {
+  const whole = input.closest(".field").querySelector(".combobox-whole");
   const detected = zoneOf(detectedTimeZone());
   const stored = zoneOf(current) ?? (current ? unlistedZone(current) : null);
   const first = [detected, stored].filter((zone, index, all) => zone && all.indexOf(zone) === index);
   const zones = [...first, ...timeZones().filter((zone) => !first.includes(zone))];
-  const haystacks = new Map(zones.map((zone) => [zone, searchText(zone)]));
+  let names = zoneNames(zones);
+  const citiesLoaded = loadCities()
+    .then((cities) => {
+      names = zoneNames(zones, cities);
+      if (input.getAttribute("aria-expanded") === "true") filter(input.value);
+    })
+    // Offline before the list was ever fetched: the zones' own names and cities still find them.
+    .catch(() => {});
   let chosen = stored ?? detected ?? zones[0];
+  /** @type {import("../lib/zone-search.js").Found[]} */
   let shown = [];
   let active = -1;
 
-  input.value = describeZone(chosen);
+  show(chosen);
+  // The field narrows with the window: whether the value fits changes with it.
+  new ResizeObserver(() => fitWhole()).observe(input);
 
   function open() {
     if (input.getAttribute("aria-expanded") === "true") return;
     input.setAttribute("aria-expanded", "true");
     list.hidden = false;
     filter("");
-    activate(shown.indexOf(chosen));
+    activate(shown.findIndex((found) => found.zone === chosen));
   }
 
   function close() {
@@ -41,26 +55,26 @@ export function bindTimeZonePicker(input, list, current) {
   }
 
   function filter(query) {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    shown = zones.filter((zone) => words.every((word) => haystacks.get(zone).includes(word)));
+    shown = searchZones(zones, names, query);
     list.replaceChildren(...shown.map(option));
     if (!shown.length) {
       const empty = document.createElement("li");
       empty.className = "combobox-empty";
-      empty.textContent = "No time zone matches. Try a city or a country.";
+      empty.textContent = "No time zone matches. Try a city, a country or an offset like UTC+2.";
       list.append(empty);
     }
     activate(shown.length ? 0 : -1);
   }
 
-  function option(zone, index) {
+  /** An entry: where (the city it was found by, or the zone's main cities), then its details. */
+  function option({ zone, place }, index) {
     const item = document.createElement("li");
     item.id = `${list.id}-${index}`;
     item.setAttribute("role", "option");
     item.setAttribute("aria-selected", String(zone === chosen));
     const places = document.createElement("span");
     places.className = "combobox-main";
-    places.textContent = zone.mainCities.join(", ") || zone.name;
+    places.textContent = place ?? (zone.mainCities.filter(Boolean).join(", ") || zone.name);
     const about = document.createElement("span");
     about.className = "combobox-detail";
     about.textContent = [
@@ -99,9 +113,21 @@ export function bindTimeZonePicker(input, list, current) {
 
   function choose(zone) {
     chosen = zone;
-    input.value = describeZone(zone);
+    show(zone);
     close();
     input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function show(zone) {
+    input.value = describeZone(zone);
+    whole.textContent = input.value;
+    fitWhole();
+  }
+
+  /** The line under the field shows the value only when the field cuts it. */
+  function fitWhole() {
+    if (input.value !== whole.textContent) return; // a search is being typed
+    whole.hidden = input.scrollWidth <= input.clientWidth;
   }
 
   input.addEventListener("focus", () => input.select());
@@ -119,18 +145,22 @@ export function bindTimeZonePicker(input, list, current) {
       else if (shown.length) activate(Math.max(0, Math.min(shown.length - 1, active + step)));
     } else if (event.key === "Enter" && isOpen) {
       event.preventDefault(); // choosing is not saving the form
-      if (active >= 0) choose(shown[active]);
+      // The best match may be a city still on its way: choose once the list has it.
+      citiesLoaded.then(() => {
+        const stillOpen = input.getAttribute("aria-expanded") === "true";
+        if (stillOpen && active >= 0) choose(shown[active].zone);
+      });
     } else if (event.key === "Escape" && isOpen) {
       event.preventDefault();
       close();
-      input.value = describeZone(chosen);
+      show(chosen);
       input.select();
     }
   });
   // Leaving the field keeps the last choice, whatever was typed into the search.
   input.addEventListener("blur", () => {
     close();
-    input.value = describeZone(chosen);
+    show(chosen);
   });
 
   return {
@@ -138,22 +168,7 @@ export function bindTimeZonePicker(input, list, current) {
     /** Back to a saved value (a refused save). */
     set(name) {
       chosen = zones.find((zone) => zone.group.includes(name)) ?? chosen;
-      input.value = describeZone(chosen);
+      show(chosen);
     },
   };
-}
-
-function searchText(zone) {
-  return [
-    zone.currentTimeFormat,
-    offsetLabel(zone.currentTimeOffsetInMinutes),
-    zone.countryName,
-    zone.alternativeName,
-    zone.abbreviation,
-    zone.currentAbbreviation,
-    ...zone.group.map((name) => name.replaceAll("_", " ")),
-    ...zone.mainCities,
-  ]
-    .join(" ")
-    .toLowerCase();
 }

@@ -1,6 +1,8 @@
 import { STATUSES } from "../lib/task.js";
 import { createCard, DRAG_TYPE } from "./card.js";
+import { showColumnOf } from "./column-tabs.js";
 import { placeCards } from "./place-cards.js";
+import { addNextMove } from "./status-menu.js";
 import { drawnBand, offsetsOf, rangeIn, WINDOW_MIN, windowParts } from "./window-range.js";
 
 const SLOW_LOAD_MS = 8000;
@@ -309,11 +311,13 @@ export function createBoardView(actions) {
     let card = cards.get(task.id);
     if (!card) {
       card = { ...createCard(task, actions, dueContext), task };
+      card.showNextMove = addNextMove(card.element, (status) => card.move(status));
       cards.set(task.id, card);
     } else if (card.task !== task) {
       card.task = task;
       card.update(task);
     }
+    card.showNextMove(task.status);
     return card;
   }
 
@@ -325,6 +329,7 @@ export function createBoardView(actions) {
       column.querySelector("h2").focus();
       return;
     }
+    showColumnOf(focused); // a card moved from the keyboard: followed to its column's tab
     focused.focus({ preventScroll: true });
     if (selection) focused.setSelectionRange(...selection);
   }
@@ -352,6 +357,8 @@ export function createBoardView(actions) {
       if (!more && wish.index >= tasks.length) wish.index = Infinity;
       render(lastState);
     },
+    /** Draws the columns anew: another shows (column-tabs.js). */
+    redraw: redrawSoon,
     /** Marks where the first snapshot came from: "cache" or "server" (for measurements). */
     markSource(source) {
       board.dataset.source = source;

@@ -1,3 +1,5 @@
+import { bindTextLimit } from "./text-limit.js";
+
 /**
  * The in-place editor of a card's text.
  *
@@ -12,6 +14,7 @@
  * `hooks`: currentText() -> the task's text now; save(text, previousText) -> promise;
  * onOpen(); onClose({ hadFocus }); openDue() opens the task's due date dialog (its "Due…"
  * button; an edit with nothing typed closes as focus goes to the dialog, one with a draft stays).
+ * Near `maxLength` a counter shows beside the buttons, and a paste cut to fit says so.
  */
 const CHOOSE_FIRST = "This task was changed elsewhere. Choose which text to keep first.";
 
@@ -23,6 +26,7 @@ export function createCardEditor(key, maxLength, hooks) {
   const input = document.createElement("textarea");
   input.className = "card-editor";
   input.rows = 1;
+  input.dir = "auto";
   input.maxLength = maxLength;
   input.setAttribute("aria-label", "Task text (Enter saves, Escape cancels)");
   const error = document.createElement("p");
@@ -42,9 +46,11 @@ export function createCardEditor(key, maxLength, hooks) {
   conflictActions.append(keepMine, useTheirs);
   conflict.append(conflictText, conflictActions);
 
+  const limit = bindTextLimit(input, maxLength);
   const actions = document.createElement("div");
   actions.className = "card-edit-actions";
   actions.append(
+    limit.element,
     smallButton("Due…", () => hooks.openDue()),
     smallButton("Cancel", () => close()),
     smallButton("Save", () => submit(), "primary"),
@@ -130,6 +136,7 @@ export function createCardEditor(key, maxLength, hooks) {
     conflict.hidden = theirs === base;
     if (!conflict.hidden) conflictText.textContent = `Changed elsewhere to: “${theirs}”`;
     else if (error.textContent === CHOOSE_FIRST) setError("");
+    limit.update();
   }
 
   function resolve(choice) {

@@ -25,6 +25,7 @@ export function createCard(task, actions, dueContext = () => ({})) {
   text.className = "card-text";
   text.id = `card-text-${key}`;
   text.title = "Click to edit";
+  text.dir = "auto"; // Hebrew or Arabic text reads from the right
 
   const editor = createCardEditor(key, LIMITS.descriptionMax, {
     currentText: () => task.description,

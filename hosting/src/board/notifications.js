@@ -92,6 +92,7 @@ export function startNotifications(db, uid) {
     const item = document.createElement("li");
     item.className = "notification";
     const text = document.createElement("p");
+    text.dir = "auto";
     text.textContent = row.text;
     const meta = document.createElement("p");
     meta.className = "notification-meta";

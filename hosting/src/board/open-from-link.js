@@ -1,5 +1,6 @@
 import { DONE } from "../lib/task.js";
 import { showToast } from "../ui/toasts.js";
+import { showColumnOf } from "./column-tabs.js";
 
 // A card still missing when the board is ready may be on its way (the first snapshot came
 // from the device's cache): it is waited for this long before the board says it isn't there.
@@ -80,6 +81,7 @@ function cardOf(board, id) {
 /** @param {HTMLElement} card */
 function showCard(card) {
   const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  showColumnOf(card); // on a phone, its column's tab
   card.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
   card.focus({ preventScroll: true });
   card.animate(

@@ -1,6 +1,10 @@
 import { dueText, repeatInWords } from "../dates/due-label.js";
+import { LIMITS } from "../lib/limits.js";
 import { checkFields, clearErrors, onSubmit } from "../ui/form-fields.js";
 import { icon } from "../ui/icon.js";
+import { showToast, toastError } from "../ui/toasts.js";
+import { addedInWords, offerWords, PASTE_LINES_MAX, pastedLines } from "./paste-lines.js";
+import { bindTextLimit } from "./text-limit.js";
 
 /**
  * The one-line add form. The line empties at once so the next task can be typed; if the
@@ -15,36 +19,50 @@ import { icon } from "../ui/icon.js";
  * and the title is the whole line. Enter adds the task with what the chip shows: `schedule`
  * holds its due_date, due_time, repeat and repeat_from_completion. With nothing read as a date,
  * nothing shows and the line is added as it is. Returns { refresh } (the time zone changed).
+ *
+ * A paste of several lines goes in as one line, and a prompt under it offers one task per line
+ * instead (each line read for its date as above; `add(title, schedule, { quiet: true })`, the
+ * outcome said once). Escape, or any edit, keeps the one line. A counter shows near the
+ * length limit, and a paste cut to fit says so (text-limit.js).
  */
 export function bindQuickAdd(form, add, context = () => ({})) {
   const input = form.elements.description;
   const chip = document.getElementById("quick-add-chip");
   const preview = document.getElementById("quick-add-preview");
   const previewTitle = document.getElementById("quick-add-title");
+  const offer = document.getElementById("quick-add-lines-actions");
+  const offerText = document.getElementById("quick-add-lines-text");
+  const addLinesButton = document.getElementById("quick-add-lines-add");
   let parse = null; // parseQuickAdd, once its module (and chrono-node) has loaded
   let kept = []; // spans the person keeps as text: { start, end, text }
   let reading = null; // what the line says now (parseQuickAdd's answer), or null
+  let offered = null; // the pasted lines offered as tasks, and the line before the paste
 
   // The parser is a chunk of its own: the board does not wait for it. Until it is in, a line
   // is added as it is (and no chip says otherwise).
-  import("../dates/quick-add.js")
-    .then((module) => {
-      parse = module.parseQuickAdd;
-      show();
-    })
-    .catch(() => {});
+  const parser = import("../dates/quick-add.js").then(
+    (module) => module.parseQuickAdd,
+    () => null,
+  );
+  parser.then((loaded) => {
+    parse = loaded;
+    show();
+  });
 
   function read() {
     const text = input.value;
     kept = relocated(kept, text);
-    if (!parse || !text.trim()) return null;
+    return parse && text.trim() ? readLine(parse, text, kept) : null;
+  }
+
+  function readLine(parseLine, text, keepAsText = []) {
     const { timeZone } = context();
     try {
-      return parse(text, {
+      return parseLine(text, {
         now: new Date(),
         timeZone: timeZone || undefined,
         locale: navigator.language,
-        keepAsText: kept,
+        keepAsText,
       });
     } catch {
       return null; // a line the parser can't read is just text
@@ -87,11 +105,71 @@ export function bindQuickAdd(form, add, context = () => ({})) {
     show();
   }
 
+  // Taken before the text limit's own paste listener, which then leaves it be.
+  input.addEventListener("paste", (event) => {
+    const lines = pastedLines(event.clipboardData?.getData("text/plain") ?? "");
+    if (lines.length < 2) return;
+    event.preventDefault();
+    const before = { value: input.value, kept };
+    limit.insert(lines.join(" "));
+    offered = { lines: lines.slice(0, PASTE_LINES_MAX), before };
+    const words = offerWords(lines.length);
+    offerText.textContent = words.text;
+    addLinesButton.textContent = words.button;
+    offer.hidden = false;
+  });
+  const limit = bindTextLimit(input, LIMITS.descriptionMax);
+  preview.after(limit.element);
+
+  function dismissOffer() {
+    offered = null;
+    offer.hidden = true;
+    offerText.textContent = "";
+  }
+
+  async function addLines() {
+    const { lines, before } = offered;
+    dismissOffer();
+    input.value = before.value;
+    kept = before.kept;
+    show();
+    limit.update();
+    input.focus();
+    const parseLine = await parser;
+    const adds = lines.map((line) => {
+      const said = parseLine && readLine(parseLine, line);
+      return add(said?.phrase ? said.title : line, scheduleOf(said), { quiet: true });
+    });
+    const results = await Promise.allSettled(adds);
+    const refused = results.find((result) => result.status === "rejected");
+    const added = results.filter((result) => result.status === "fulfilled").length;
+    const words = addedInWords(added, results.length, refused?.reason?.message);
+    if (refused) toastError(words);
+    else showToast(words);
+  }
+
+  addLinesButton.addEventListener("click", addLines);
+  document.getElementById("quick-add-lines-one").addEventListener("click", () => {
+    dismissOffer();
+    input.focus();
+  });
+  offer.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    dismissOffer();
+    input.focus();
+  });
+
   input.addEventListener("input", () => {
+    dismissOffer(); // an edit keeps the paste as one line
     clearErrors(form);
     show();
   });
   input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && offered) {
+      event.preventDefault();
+      dismissOffer();
+      return;
+    }
     if (event.key !== "Backspace" || event.isComposing) return;
     const phrase = reading?.phrase;
     const at = input.selectionStart;
@@ -119,13 +197,16 @@ export function bindQuickAdd(form, add, context = () => ({})) {
     const keptBefore = kept;
     input.value = "";
     kept = [];
+    dismissOffer();
     show();
+    limit.update();
     const title = said?.phrase ? said.title : description;
     add(title, scheduleOf(said)).catch(() => {
       if (input.value) return;
       input.value = line;
       kept = keptBefore;
       show();
+      limit.update();
     });
   });
 

@@ -101,3 +101,56 @@ export function openStatusMenu(button, current, onChoose) {
 export function closeStatusMenuOf(button) {
   if (session?.button === button) finish({ returnFocus: false });
 }
+
+// The column a card goes on to in one tap: Todo to Doing, Doing to Done.
+const NEXT = Object.fromEntries(
+  STATUSES.slice(0, -1).map((status, at) => [status, STATUSES[at + 1]]),
+);
+
+/**
+ * The status a card in `status` moves on to in one tap, or null (it is done).
+ * @param {string} status
+ * @returns {string | null}
+ */
+export function nextStatus(status) {
+  return NEXT[status] ?? null;
+}
+
+/**
+ * Puts on `card` (card.js's element) the one-tap move on to the next column, "Move to Doing"
+ * or "Move to Done", before its status button. board.css shows it on narrow screens only,
+ * where one column shows at a time and the menu takes two taps. Focus goes on to the card
+ * next to it: the person stays in the column they are going through. `onMove(status)` on a
+ * tap; the function returned labels it for a card in `status`.
+ * @param {HTMLElement} card
+ * @param {(status: string) => void} onMove
+ * @returns {(status: string) => void}
+ */
+export function addNextMove(card, onMove) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "card-move";
+  button.setAttribute("aria-describedby", `card-text-${card.dataset.key}`);
+  button.addEventListener("click", () => {
+    if (card.contains(document.activeElement)) focusNeighbour(card);
+    onMove(button.dataset.to ?? "");
+  });
+  card.querySelector(".card-status")?.before(button);
+  return (status) => {
+    const to = nextStatus(status);
+    button.hidden = !to;
+    if (!to || button.dataset.to === to) return;
+    button.dataset.to = to;
+    button.textContent = STATUS_LABELS[to];
+    button.setAttribute("aria-label", `Move to ${STATUS_LABELS[to]}`);
+    button.title = `Move to ${STATUS_LABELS[to]}`;
+  };
+}
+
+/** @param {HTMLElement} card */
+function focusNeighbour(card) {
+  const isCard = (node) => node?.classList.contains("card");
+  const neighbour = [card.nextElementSibling, card.previousElementSibling].find(isCard);
+  const target = neighbour ?? card.closest(".column")?.querySelector("h2");
+  /** @type {HTMLElement | undefined} */ (target)?.focus({ preventScroll: true });
+}

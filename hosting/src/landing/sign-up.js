@@ -1,6 +1,7 @@
 import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
 import { api } from "../lib/api.js";
 import { describeAuthError } from "../lib/auth-errors.js";
+import { displayName } from "../lib/display-name.js";
 import { keepSignedIn } from "../lib/session.js";
 import { sendConfirmationLink } from "../lib/email-confirmation.js";
 import { openModal } from "../ui/dialog.js";
@@ -12,6 +13,7 @@ import {
   PASSWORD_RULES_MESSAGE,
   passwordMeetsRules,
 } from "../ui/password-rules.js";
+import { signInWith } from "./sign-in.js";
 
 /** Names and the detected time zone; a zone the server does not know must not cost the names. */
 async function saveProfile(names) {
@@ -22,6 +24,26 @@ async function saveProfile(names) {
     if (error.field !== "timezone") throw error;
     await api.put("/api/me", names);
   }
+}
+
+/**
+ * A button after the email's error that closes the dialog for the sign-in form, the email in it.
+ * @param {HTMLDialogElement} dialog
+ * @param {HTMLInputElement} email
+ * @param {string} label
+ */
+function offerSignIn(dialog, email, label) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link-button";
+  button.textContent = label;
+  button.addEventListener("click", () => {
+    const address = email.value.trim();
+    // After the dialog has given focus back to its opener.
+    dialog.addEventListener("close", () => signInWith(address), { once: true });
+    dialog.close();
+  });
+  document.getElementById(`${email.id}-error`).append(" ", button, ".");
 }
 
 /** The "Create account" dialog: an Auth account, then the profile (name, time zone) via the API. */
@@ -53,12 +75,14 @@ export function bindSignUp(dialog, openButton, auth) {
         await keepSignedIn(auth, form.elements.keep.checked);
         ({ user } = await createUserWithEmailAndPassword(auth, address, password.value));
       } catch (error) {
-        reportError(form, describeAuthError(error));
+        const problem = describeAuthError(error);
+        reportError(form, problem);
+        if (problem.offer?.action === "sign-in") offerSignIn(dialog, email, problem.offer.label);
         return;
       }
       // The account exists from here on: what follows must not report the sign-up as failed.
-      const displayName = `${names.first_name} ${names.last_name}`;
-      await updateProfile(user, { displayName }).catch(() => {});
+      // Before the confirmation link: Auth's email greets with this name.
+      await updateProfile(user, { displayName: displayName(names) }).catch(() => {});
       await Promise.all([
         // Email reminders wait for this link to be opened; the board says it was sent (and
         // offers it again, should this request fail).

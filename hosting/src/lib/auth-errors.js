@@ -1,4 +1,7 @@
-/** Firebase Auth error codes as messages for people, with the form field they belong to. */
+/**
+ * Firebase Auth error codes as messages for people, with the form field they belong to and,
+ * for some, what the person can do about it.
+ */
 const MESSAGES = {
   "auth/invalid-credential": [null, "That email and password don't match an account."],
   "auth/wrong-password": [null, "That email and password don't match an account."],
@@ -7,7 +10,8 @@ const MESSAGES = {
   "auth/missing-email": ["email", "Enter your email address."],
   "auth/email-already-in-use": [
     "email",
-    "There's already an account with this email. Try signing in.",
+    "There's already an account with this email.",
+    { label: "Try signing in", action: "sign-in" },
   ],
   "auth/weak-password": ["password", "Choose a stronger password."],
   "auth/missing-password": ["password", "Enter a password."],
@@ -17,7 +21,15 @@ const MESSAGES = {
   "auth/requires-recent-login": [null, "Please sign in again, then retry."],
 };
 
+/**
+ * @typedef {{ label: string, action: "sign-in" }} AuthErrorOffer
+ * @param {unknown} error
+ * @returns {{ field: string | null, message: string, offer: AuthErrorOffer | null }}
+ */
 export function describeAuthError(error) {
-  const [field, message] = MESSAGES[error?.code] ?? [null, "Something went wrong. Try again."];
-  return { field, message };
+  const [field, message, offer = null] = MESSAGES[error?.code] ?? [
+    null,
+    "Something went wrong. Try again.",
+  ];
+  return { field, message, offer };
 }

@@ -42,10 +42,18 @@ export function offsetLabel(minutes) {
   return `UTC${sign}${hours}:${String(whole % 60).padStart(2, "0")}`;
 }
 
-/** An IANA zone in words with its offset now: "Central European Time, UTC+01:00". */
+// What Intl says for a zone it has no name for, as for UTC: its offset ("GMT+00:00").
+const OFFSET_ONLY = /^GMT([+-]\d|$)/;
+
+/**
+ * An IANA zone in words, its offset now said once: "Central European Time, UTC+01:00"; "UTC"
+ * for UTC; a zone without a name by its offset alone, "UTC−05:00".
+ */
 export function zoneInWords(timeZone, instant = new Date()) {
-  const name = zonePart(timeZone, "longGeneric", instant) || timeZone;
-  return `${name}, ${offsetLabel(offsetMinutes(timeZone, instant))}`;
+  const offset = offsetMinutes(timeZone, instant);
+  const name = zonePart(timeZone, "longGeneric", instant);
+  if (name && !OFFSET_ONLY.test(name)) return `${name}, ${offsetLabel(offset)}`;
+  return offset === 0 ? "UTC" : offsetLabel(offset);
 }
 
 function zonePart(timeZone, style, instant) {

@@ -40,7 +40,20 @@ export function unlistedZone(name, instant = new Date()) {
 
 /** A zone in a few words: "UTC−05:00 · Eastern Time · New York City, Brooklyn". */
 export function describeZone(zone) {
-  const places = zone.mainCities.length ? zone.mainCities.slice(0, 2).join(", ") : zone.name;
+  // UTC's entry has one main city, an empty one.
+  const places = zone.mainCities.filter(Boolean).slice(0, 2).join(", ") || zone.name;
   return [offsetLabel(zone.currentTimeOffsetInMinutes), zone.alternativeName, places].join(" · ");
 }
 
+/**
+ * Every city the picker finds (Natural Earth's, in city-zones.js), the most populous first,
+ * each in its zone's current name. Loaded apart: a chunk of its own, fetched once asked for.
+ * @returns {Promise<{ name: string, province: string, zone: string, alias: string }[]>}
+ */
+export async function loadCities() {
+  const { ZONES, CITIES } = await import("./city-zones.js");
+  return CITIES.split("\n").map((line) => {
+    const [name, province, zone, alias = ""] = line.split("|");
+    return { name, province, zone: ZONES[Number(zone)], alias };
+  });
+}

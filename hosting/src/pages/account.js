@@ -3,6 +3,7 @@ import { bindCalendarFeed } from "../account/calendar-feed.js";
 import { bindDataExport } from "../account/data-export.js";
 import { bindDeleteAccount } from "../account/delete-account.js";
 import { bindDevices } from "../account/devices.js";
+import { bindEmailForm } from "../account/email-form.js";
 import { bindPasswordForm } from "../account/password-form.js";
 import { bindPhoneForms } from "../account/phone-form.js";
 import { bindProfileForm } from "../account/profile-form.js";
@@ -13,6 +14,7 @@ import { showAvatar } from "../ui/avatar.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
 import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
+import { askBeforeLeaving } from "../ui/unsaved-profile.js";
 import { initUserMenu, profileFromUser, showIdentity } from "../ui/user-menu.js";
 
 const forget = () => document.body.replaceChildren();
@@ -23,11 +25,15 @@ async function main() {
   const user = await requireUser(forget);
   if (!user) return;
 
+  let profileForm = null; // once the profile is in
+  const leave = askBeforeLeaving(() => Boolean(profileForm?.unsaved()));
+  const logOutHere = () => leave.mayLeave() && logOut(forget);
   showIdentity(profileFromUser(user));
-  initUserMenu({ onLogOut: () => logOut(forget) });
-  document.getElementById("account-log-out").addEventListener("click", () => logOut(forget));
+  initUserMenu({ onLogOut: logOutHere });
+  document.getElementById("account-log-out").addEventListener("click", logOutHere);
   enablePasswordToggles();
   bindPasswordForm(document.getElementById("password-form"), user);
+  bindEmailForm(document.getElementById("email-form"), user);
   bindDataExport(document.getElementById("export-data"));
   bindDeleteAccount(
     document.getElementById("delete-account"),
@@ -53,7 +59,9 @@ async function main() {
     showAvatar(preview, profile);
   };
   update({});
-  bindProfileForm(document.getElementById("profile-form"), profile, { onChange: update });
+  profileForm = bindProfileForm(document.getElementById("profile-form"), profile, {
+    onChange: update,
+  });
   bindAvatarForm(document.getElementById("avatar-form"), profile, { onChange: update });
   bindPhoneForms(
     document.getElementById("phone-form"),

@@ -1,4 +1,6 @@
 import { accountOfResetCode, bindNewPasswordForm } from "../auth-actions/reset-password.js";
+import { sendPasswordResetEmail } from "firebase/auth";
+import { restoreEmail } from "../auth-actions/recover-email.js";
 import { confirmEmail } from "../auth-actions/verify-email.js";
 import { getAuthReady } from "../lib/session.js";
 import { enablePasswordToggles } from "../ui/form-fields.js";
@@ -10,6 +12,7 @@ const heading = document.getElementById("action-heading");
 const message = document.getElementById("action-message");
 const continueLink = document.getElementById("action-continue");
 const signInLink = document.getElementById("action-sign-in");
+const resetButton = document.getElementById("action-reset");
 
 function show(title, text, action) {
   heading.textContent = title;
@@ -71,7 +74,58 @@ async function resetPassword(auth, code, params) {
   });
 }
 
-const HANDLERS = { verifyEmail, resetPassword };
+async function recoverEmail(auth, code, params) {
+  signInLink.href = continuePath(params, "/");
+  const result = await restoreEmail(auth, code);
+  if (!result.restored) {
+    show(
+      "This link can't be used any more",
+      "It has expired, or it was already used. If your address was changed without you, " +
+        "use “Forgot password?” on the sign-in page, then check the address on your Account page.",
+      "sign-in",
+    );
+    return;
+  }
+  show(
+    "Your email address is back",
+    `Your Taskly account uses ${result.email} again. Whoever changed it may know your ` +
+      "password: choose a new one to be safe.",
+    "sign-in",
+  );
+  resetButton.hidden = false;
+  resetButton.addEventListener("click", async () => {
+    resetButton.disabled = true;
+    try {
+      await sendPasswordResetEmail(auth, result.email);
+      message.textContent = `We sent a password reset link to ${result.email}.`;
+      resetButton.hidden = true;
+    } catch (error) {
+      message.textContent = `The reset link couldn't be sent (${error.message}). Try again.`;
+      resetButton.disabled = false;
+    }
+  });
+}
+
+async function changeEmail(auth, code, params) {
+  signInLink.href = continuePath(params, "/");
+  // Applying it changes the address and ends the account's sign-ins (Firebase revokes them).
+  const result = await confirmEmail(auth, code);
+  if (result.confirmed && !result.already) {
+    show(
+      "Your email address is changed",
+      "Sign in with your new address. Reminder emails go to it from now on.",
+      "sign-in",
+    );
+  } else {
+    show(
+      "This link can't be used any more",
+      "It has expired, or it was already used. Ask for the change again on your Account page.",
+      "sign-in",
+    );
+  }
+}
+
+const HANDLERS = { verifyEmail, resetPassword, recoverEmail, verifyAndChangeEmail: changeEmail };
 
 async function main() {
   enablePasswordToggles();

@@ -1,5 +1,6 @@
 import { watchBoard } from "../board/board-listeners.js";
 import { changesInWords, createBoardView } from "../board/board-view.js";
+import { bindColumnTabs } from "../board/column-tabs.js";
 import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { openTasksFromLinks } from "../board/open-from-link.js";
@@ -143,16 +144,18 @@ async function main() {
   stops.push(view.clear, store.subscribe(view.render));
 
   bindShortcuts(view);
+  bindColumnTabs({ onChange: view.redraw });
   openTasksFromLinks();
 
-  function addTask(description, schedule = {}) {
+  // `quiet`: the caller says what became of it (quick add, for the tasks of a pasted list).
+  function addTask(description, schedule = {}, { quiet = false } = {}) {
     const added = store.add(description, schedule);
-    added.catch(reportRollback("The task wasn't added"));
+    if (!quiet) added.catch(reportRollback("The task wasn't added"));
     return added;
   }
   const quickAdd = bindQuickAdd(
     document.getElementById("quick-add"),
-    (description, schedule) => addTask(description, schedule),
+    (description, schedule, options) => addTask(description, schedule, options),
     () => ({ timeZone: zoneNow() }),
   );
   profile.then((me) => {

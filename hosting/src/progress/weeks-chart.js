@@ -11,11 +11,17 @@ function svgElement(name, attributes = {}, text = null) {
   return element;
 }
 
-/** A round top for the y axis: 1, 2, 5 or 10 times a power of ten, at least 4. */
-function niceMax(value) {
-  const top = Math.max(4, value);
-  const power = 10 ** Math.floor(Math.log10(top));
-  return [1, 2, 5, 10].map((step) => step * power).find((candidate) => candidate >= top);
+/**
+ * The y axis's ticks for a tallest bar of `value`: 0, the middle and a round top at least 4
+ * (1, 2, 4, 6 or 10 times a power of ten: even, so the middle is a whole number of tasks too).
+ * @param {number} value
+ * @returns {number[]}
+ */
+export function yTicks(value) {
+  const least = Math.max(4, value);
+  const power = 10 ** Math.floor(Math.log10(least));
+  const top = [1, 2, 4, 6, 10].map((step) => step * power).find((round) => round >= least);
+  return [0, top / 2, top];
 }
 
 /**
@@ -27,7 +33,8 @@ export function drawWeeksChart(container, weeks, weekLabel) {
   const width = Math.max(280, container.clientWidth);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const top = niceMax(Math.max(...weeks.flatMap((week) => [week.created, week.done])));
+  const ticks = yTicks(Math.max(...weeks.flatMap((week) => [week.created, week.done])));
+  const top = ticks[ticks.length - 1];
   const y = (value) => MARGIN.top + plotHeight - (value / top) * plotHeight;
   const slot = plotWidth / weeks.length;
   const barWidth = Math.max(3, Math.min(18, slot * 0.36));
@@ -40,7 +47,7 @@ export function drawWeeksChart(container, weeks, weekLabel) {
     "aria-hidden": "true",
     focusable: "false",
   });
-  for (const tick of [0, top / 2, top]) {
+  for (const tick of ticks) {
     svg.append(
       svgElement("line", {
         x1: MARGIN.left,
