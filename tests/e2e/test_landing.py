@@ -47,9 +47,19 @@ def test_an_address_already_in_use_is_said_next_to_the_email(page: Page, person:
     dialog.get_by_label("Email").fill(person.email)
     dialog.get_by_label("Password", exact=True).fill(account.password)
     dialog.get_by_role("button", name="Create account").click()
-    expect(page.locator("#sign-up-email-error")).to_have_text(
-        "There's already an account with this email. Try signing in."
-    )
+    error = page.locator("#sign-up-email-error")
+    expect(error).to_have_text("There's already an account with this email. Try signing in.")
+
+    # "Try signing in" opens the sign-in form with the address, ready for the password.
+    error.get_by_role("button", name="Try signing in").click()
+    expect(dialog).to_be_hidden()
+    form = page.locator("#sign-in-form")
+    expect(form.get_by_label("Email")).to_have_value(person.email)
+    password = form.get_by_label("Password", exact=True)
+    expect(password).to_be_focused()
+    password.fill(person.password)
+    form.get_by_role("button", name="Sign in").click()
+    wait_for_board(page)
 
 
 def test_a_wrong_password_is_explained_and_a_signed_in_person_skips_the_landing(

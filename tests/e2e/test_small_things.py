@@ -22,35 +22,10 @@ from .ui import (
     open_menu,
     sign_in,
     sign_up,
-    wait_for_board,
 )
 
 HEBREW = "לקנות חלב ולחם"
 ARABIC = "شراء الحليب"
-
-
-def test_an_address_in_use_offers_to_sign_in_with_it(page: Page, person: Person) -> None:
-    account = new_account()
-    page.goto("/")
-    page.get_by_role("button", name="Create account").click()
-    dialog = page.get_by_role("dialog", name="Create your account")
-    dialog.get_by_label("First name").fill(account.first_name)
-    dialog.get_by_label("Last name").fill(account.last_name)
-    dialog.get_by_label("Email").fill(person.email)
-    dialog.get_by_label("Password", exact=True).fill(account.password)
-    dialog.get_by_role("button", name="Create account").click()
-    error = page.locator("#sign-up-email-error")
-    expect(error).to_have_text("There's already an account with this email. Try signing in.")
-
-    error.get_by_role("button", name="Try signing in").click()
-    expect(dialog).to_be_hidden()
-    form = page.locator("#sign-in-form")
-    expect(form.get_by_label("Email")).to_have_value(person.email)
-    password = form.get_by_label("Password", exact=True)
-    expect(password).to_be_focused()
-    password.fill(person.password)
-    form.get_by_role("button", name="Sign in").click()
-    wait_for_board(page)
 
 
 def test_a_verified_phone_reads_verified_with_change_number(
