@@ -10,7 +10,16 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.support.people import Person
 
-from .ui import SERVER_TIMEOUT_MS, add_task, card, choose_time_zone, log_out, on_landing, sign_in
+from .ui import (
+    SERVER_TIMEOUT_MS,
+    add_task,
+    card,
+    choose_time_zone,
+    log_out,
+    on_landing,
+    save_profile,
+    sign_in,
+)
 
 
 def test_a_new_name_and_time_zone_show_at_once_and_are_kept(signed_in_page: Page) -> None:
@@ -193,12 +202,7 @@ def test_time_zones_are_current_names_with_offsets_searchable_the_devices_first(
     page.keyboard.press("Enter")
     expect(field).to_have_value(re.compile("Eastern Time · New York City"))
     choose_time_zone(page, "ukraine", "Kyiv")
-    with page.expect_response(
-        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
-        timeout=SERVER_TIMEOUT_MS,
-    ) as answer:
-        page.locator("#profile-form").get_by_role("button", name="Save profile").click()
-    assert answer.value.ok, answer.value.text()
+    save_profile(page)
     assert person.get("/me").json()["timezone"] == "Europe/Kyiv"
 
 
@@ -281,10 +285,5 @@ def test_a_zone_the_list_lacks_is_kept_as_it_is(signed_in_page: Page, person: Pe
         re.compile(r"^UTC\u221205:00 · Etc/GMT\+5")
     )
     form.get_by_label("First name").fill("Ida")
-    with page.expect_response(
-        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
-        timeout=SERVER_TIMEOUT_MS,
-    ) as answer:
-        form.get_by_role("button", name="Save profile").click()
-    assert answer.value.ok, answer.value.text()
+    save_profile(page)
     assert person.get("/me").json()["timezone"] == "Etc/GMT+5"

@@ -8,7 +8,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.support.people import Person
 
 from .screenshots import save_screenshots
-from .ui import SERVER_TIMEOUT_MS, sign_in
+from .ui import save_profile, sign_in
 
 
 def test_enter_takes_the_best_match_any_city_is_found_and_the_choice_reads_whole(
@@ -25,7 +25,7 @@ def test_enter_takes_the_best_match_any_city_is_found_and_the_choice_reads_whole
     expect(options.first).to_contain_text("Asia/Kolkata")
     field.press("Enter")
     expect(field).to_have_value("UTC+05:30 · India Time · Mumbai, Delhi")
-    save(page)
+    save_profile(page)
     assert person.get("/me").json()["timezone"] == "Asia/Kolkata"
 
     # The common spellings of an offset list the zones at it now.
@@ -56,17 +56,8 @@ def test_enter_takes_the_best_match_any_city_is_found_and_the_choice_reads_whole
     reads_whole(page, field)
     page.set_viewport_size({"width": 360, "height": 740})
     reads_whole(page, field)
-    save(page)
+    save_profile(page)
     assert person.get("/me").json()["timezone"] == "America/Los_Angeles"
-
-
-def save(page: Page) -> None:
-    with page.expect_response(
-        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
-        timeout=SERVER_TIMEOUT_MS,
-    ) as answer:
-        page.locator("#profile-form").get_by_role("button", name="Save profile").click()
-    assert answer.value.ok, answer.value.text()
 
 
 def reads_whole(page: Page, field: Locator) -> None:

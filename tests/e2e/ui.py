@@ -140,3 +140,13 @@ def choose_time_zone(page: Page, search: str, place: str) -> None:
     field = page.get_by_role("combobox", name="Time zone")
     field.fill(search)
     page.get_by_role("listbox", name="Time zones").get_by_role("option", name=place).first.click()
+
+
+def save_profile(page: Page) -> None:
+    """Saves the Account page's profile form and waits for the server to take it."""
+    with page.expect_response(
+        lambda response: response.url.endswith("/api/me") and response.request.method == "PUT",
+        timeout=SERVER_TIMEOUT_MS,
+    ) as answer:
+        page.locator("#profile-form").get_by_role("button", name="Save profile").click()
+    assert answer.value.ok, answer.value.text()
