@@ -258,3 +258,32 @@ test("a change counts in its column even once the listener brings it before its 
   assert.equal(next.counts.todo, 501);
   assert.deepEqual(next.effects.get(added.seq), { todo: 1 });
 });
+
+test("a search shows only the matching cards, marked, and counts the matches", () => {
+  const milk = aTask({ description: "Buy milk" });
+  const flights = aTask({ description: "Book flights" });
+  const doneMilk = aDoneTask(5, { description: "Milk the cow" });
+  const state = withRows([milk, flights], [doneMilk]);
+  const board = derive({ ...state, search: "  MILK " });
+  assert.deepEqual(ids(board.columns.todo), [milk.id]);
+  assert.deepEqual(ids(board.columns.done), [doneMilk.id]);
+  assert.deepEqual(board.search.marks.get(milk.id), [[4, 8]]);
+  assert.equal(board.counts.todo, 1);
+  assert.equal(board.counted.todo, true);
+  assert.equal(board.tasks.size, 3, "the board still knows every task");
+  assert.deepEqual(ids(derive({ ...state, search: "" }).columns.todo).sort(), ids([milk, flights]).sort());
+});
+
+test("during a search, a column not all loaded and older done pages say 'at least'", () => {
+  const milk = aTask({ description: "Buy milk" });
+  const state = withServer(
+    withRows([milk], [aDoneTask(3, { description: "milk" })], { full: true }),
+    countsArrived,
+    { todo: 500 },
+  );
+  const partial = { ...state, server: { ...state.server, reach: { todo: { createdAfter: at(0) } } } };
+  const board = derive({ ...partial, search: "milk" });
+  assert.equal(board.counts.todo, 1, "the matches, not the server's count of the column");
+  assert.equal(board.counted.todo, false);
+  assert.equal(board.counted.done, false);
+});

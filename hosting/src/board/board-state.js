@@ -1,6 +1,7 @@
 import { readProgress } from "../lib/progress-document.js";
 import { DONE, OPEN_STATUSES, sameTask, STATUSES } from "../lib/task.js";
 import { withinReach } from "./open-pages.js";
+import { matchRanges, searchTerms } from "./search-text.js";
 import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
 
 /**
@@ -28,6 +29,10 @@ import { noServerRows, rowsLoaded, serverTasks } from "./server-rows.js";
  * into or out of a column, `settles` the last number). A change's effect is { [status]: +1 or
  * -1 } for the columns it took a task into and out of; the board hands them out (`effects`, by
  * seq) for the store to keep when one settles.
+ *
+ * A search (`search`, the text typed in the board's search box) shows only the cards whose
+ * text has every word of it (search-text.js), with where each matches (`marks`); the counts
+ * are then of the matches, "at least" while a column is not all loaded.
  */
 export const initialBoardState = () => ({
   server: noServerRows(),
@@ -35,6 +40,7 @@ export const initialBoardState = () => ({
   lastSaveFailed: false,
   settles: 0,
   uncounted: [],
+  search: "",
 });
 
 function applyChange(task, change) {
@@ -129,6 +135,17 @@ export function visibleBoard(state, { now, previous = null }) {
   for (const [status, column] of Object.entries(columns)) {
     column.sort(status === DONE ? newestFirst : dueFirst);
   }
+  const terms = searchTerms(state.search);
+  const marks = new Map();
+  if (terms.length) {
+    for (const [status, column] of Object.entries(columns)) {
+      columns[status] = column.filter((task) => {
+        const ranges = matchRanges(task.description, terms);
+        if (ranges) marks.set(task.id, ranges);
+        return ranges !== null;
+      });
+    }
+  }
 
   const { doneTasks, doneToday } = readProgress(server.stats, now);
   const { hasMore, loading } = server.donePages;
@@ -136,7 +153,7 @@ export function visibleBoard(state, { now, previous = null }) {
   const counts = Object.fromEntries(
     STATUSES.map((status) => [status, columns[status].length]),
   );
-  if (hasMore) counts[DONE] = Math.max(doneTasks, counts[DONE]);
+  if (hasMore && !terms.length) counts[DONE] = Math.max(doneTasks, counts[DONE]);
   // An open column with cards past its reach: the server's count, once there is one.
   const more = {};
   const counted = { [DONE]: true };
@@ -144,9 +161,14 @@ export function visibleBoard(state, { now, previous = null }) {
     more[status] = Boolean(server.reach[status]);
     const serverCount = server.counts[status];
     counted[status] = !more[status] || serverCount !== undefined;
-    if (more[status] && serverCount !== undefined) {
+    if (more[status] && serverCount !== undefined && !terms.length) {
       counts[status] = Math.max(serverCount + unseen[status], counts[status]);
     }
+    if (terms.length) counted[status] = !more[status];
+  }
+  if (terms.length) {
+    counts[DONE] = columns[DONE].length;
+    counted[DONE] = !hasMore;
   }
 
   return {
@@ -169,5 +191,7 @@ export function visibleBoard(state, { now, previous = null }) {
     settles: state.settles,
     olderDone: { hasMore, loading },
     doneToday,
+    // The search: its words (none: no search), and the matched ranges of each card shown.
+    search: { text: state.search, terms, marks },
   };
 }

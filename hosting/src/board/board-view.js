@@ -31,7 +31,7 @@ const LOAD_AHEAD = 30;
  *
  * An open column the store has only the first cards of (board-state.js, `more`) stands for the
  * rest with spacers too, as tall as its count says, and asks for more (`loadMore`) as the
- * screen nears its loaded end; the keyboard going past it (J, End) asks for them and moves
+ * screen nears its loaded end (all of it during a search); the keyboard going past it (J, End) asks for them and moves
  * focus once they are in. Its count says "at least" ("99+") until the server has counted it.
  */
 export function createBoardView(actions) {
@@ -58,6 +58,14 @@ export function createBoardView(actions) {
   // drawn wherever it is, and focused once it is loaded.
   let wish = null;
   let waitingIds = new Set(); // tasks with changes made offline, not yet sent
+  let marks = new Map(); // task id -> where the search matched its text
+  const searchStatus = document.getElementById("search-status");
+  const emptyTexts = new Map(
+    Object.values(columns).map(({ column }) => {
+      const empty = column.querySelector(".column-empty");
+      return [empty, empty.textContent];
+    }),
+  );
   const showOlder = document.getElementById("show-older-done");
   const doneToday = document.getElementById("done-today");
   const doneTodayCount = document.getElementById("done-today-count");
@@ -190,6 +198,8 @@ export function createBoardView(actions) {
       if (unsaved) actions.editLost(card.task, unsaved);
     }
     waitingIds = state.waitingIds;
+    marks = state.search.marks;
+    showSearch(state);
     for (const [column, parts] of plans) {
       const count = state.counts[column.status];
       placeColumn(column, parts, count);
@@ -198,7 +208,8 @@ export function createBoardView(actions) {
     const { hasMore, loading } = state.olderDone;
     showOlder.hidden = !hasMore;
     showOlder.disabled = loading;
-    setText(showOlder, loading ? "Loading…" : "Show older");
+    const olderLabel = state.search.terms.length ? "Search older done tasks" : "Show older";
+    setText(showOlder, loading ? "Loading…" : olderLabel);
     if (wished) {
       cards.get(wished.id).element.focus();
       wish = null;
@@ -206,6 +217,26 @@ export function createBoardView(actions) {
     // The measurements' mark: the columns are drawn from the first snapshot.
     if (!board.dataset.state) board.dataset.state = "ready";
     measure(plans);
+  }
+
+  /** What a search found, said once the columns it searches are all loaded. */
+  function showSearch(state) {
+    const { text, terms } = state.search;
+    const searching = terms.length > 0;
+    for (const [empty, words] of emptyTexts) {
+      setText(empty, searching ? "No matching tasks here." : words);
+    }
+    if (!searching) {
+      setText(searchStatus, "");
+      return;
+    }
+    const found = Object.values(state.columns).reduce((sum, tasks) => sum + tasks.length, 0);
+    const loading = Object.values(state.more).some(Boolean);
+    const quoted = `“${text.trim()}”`;
+    let said = found === 0 ? `No task matches ${quoted}` : `${found === 1 ? "1 task matches" : `${found} tasks match`} ${quoted}`;
+    if (loading) said = `Searching all your tasks for ${quoted}…`;
+    else if (state.olderDone.hasMore) said += ", older done tasks not searched yet";
+    setText(searchStatus, `${said}.`);
   }
 
   /** The ids of the cards drawn wherever they are. */
@@ -242,7 +273,9 @@ export function createBoardView(actions) {
     const offsets = offsetsOf(cardHeights, column.gap);
     const band = drawnBand(list.getBoundingClientRect().top, innerHeight, innerHeight);
     const range = rangeIn(offsets, band.top, band.bottom);
-    if (more && range.end + LOAD_AHEAD > tasks.length) {
+    // A search looks through the whole column.
+    if (more && state.search.terms.length) actions.loadMore(status, Infinity);
+    else if (more && range.end + LOAD_AHEAD > tasks.length) {
       actions.loadMore(status, range.end + LOAD_AHEAD);
     }
     const loaded = {
@@ -263,6 +296,7 @@ export function createBoardView(actions) {
       }
       const card = cardFor(column.tasks[part]);
       card.markWaiting(waitingIds.has(card.task.id));
+      card.showMarks(marks.get(card.task.id) ?? []);
       card.element.setAttribute("aria-posinset", String(part + 1));
       card.element.setAttribute("aria-setsize", String(total));
       return card.task.id;

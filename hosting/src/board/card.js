@@ -152,9 +152,33 @@ export function createCard(task, actions, dueContext = () => ({})) {
   });
   element.addEventListener("dragend", () => element.classList.remove("is-dragging"));
 
+  // The text, with a search's matches marked (ranges [start, end) of it): set as text only.
+  let marks = [];
+  let drawnText = null;
+  function drawText() {
+    const key = `${task.description}|${marks.join(";")}`;
+    if (key === drawnText) return;
+    drawnText = key;
+    if (!marks.length) {
+      text.textContent = task.description;
+      return;
+    }
+    const pieces = [];
+    let at = 0;
+    for (const [start, end] of marks) {
+      if (start > at) pieces.push(task.description.slice(at, start));
+      const mark = document.createElement("mark");
+      mark.textContent = task.description.slice(start, end);
+      pieces.push(mark);
+      at = end;
+    }
+    if (at < task.description.length) pieces.push(task.description.slice(at));
+    text.replaceChildren(...pieces);
+  }
+
   function update(next) {
     task = next;
-    if (text.textContent !== task.description) text.textContent = task.description;
+    drawText();
     statusText.textContent = STATUS_LABELS[task.status];
     statusButton.setAttribute("aria-label", `Status: ${STATUS_LABELS[task.status]}. Move to…`);
     element.dataset.status = task.status;
@@ -184,6 +208,11 @@ export function createCard(task, actions, dueContext = () => ({})) {
       if (waitingMark.hidden !== waiting) return;
       waitingMark.hidden = !waiting;
       element.classList.toggle("is-waiting", waiting);
+    },
+    /** Marks where a search matched the text (search-text.js's ranges; [] for none). */
+    showMarks(ranges) {
+      marks = ranges;
+      drawText();
     },
     /** Writes the due date's label anew (the day or the time zone changed). */
     refreshDue: showDue,

@@ -23,11 +23,11 @@ const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popov
  * The board's keyboard shortcuts, listed in the "?" dialog. On the task whose card has focus:
  * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; D opens its due date; R opens its
  * reminders; Delete deletes it (with Undo); J or ↓, K or ↑ go to the next or previous card of
- * its column, Home and End to the first and the last. Anywhere: N goes to quick add, ? shows
- * the list.
+ * its column, Home and End to the first and the last. Anywhere: N goes to quick add, / to
+ * the search box (`search()`), ? shows the list.
  * Keys typed into a field, or with Ctrl, Alt or Cmd, are left alone.
  */
-export function bindShortcuts(view) {
+export function bindShortcuts(view, { search }) {
   const dialog = document.getElementById("shortcuts-dialog");
   const showHelp = () => dialog.open || openModal(dialog);
   document.getElementById("shortcuts-button").addEventListener("click", showHelp);
@@ -39,6 +39,7 @@ export function bindShortcuts(view) {
     const card = view.cardAt(event.target);
     if (key === "?") showHelp();
     else if (key === "n") document.getElementById("quick-add-input").focus();
+    else if (key === "/") search();
     else if (card && MOVES[key]) card.move(MOVES[key]);
     else if (card && key === "e") card.edit();
     else if (card && key === "r") card.reminders();

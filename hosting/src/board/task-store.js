@@ -240,6 +240,9 @@ export function createTaskStore({
 
     failLoading: (error) => updateServer((server) => loadFailed(server, error)),
 
+    /** Shows only the tasks matching `text` (board-state.js); "" shows them all again. */
+    search: (text) => update((s) => (s.search === text ? s : { ...s, search: text })),
+
     /**
      * Shows the next older page of Done: `readPage(cursor)` reads it ({ rows, cursor, full }).
      * Does nothing while a page is loading or when there is none; rejects if it can't be read.

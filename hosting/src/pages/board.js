@@ -5,6 +5,7 @@ import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { openTasksFromLinks } from "../board/open-from-link.js";
 import { bindQuickAdd } from "../board/quick-add.js";
+import { bindSearchBox } from "../board/search-box.js";
 import { bindShortcuts } from "../board/shortcuts.js";
 import { deviceOutbox } from "../board/outbox.js";
 import { createTaskStore } from "../board/task-store.js";
@@ -90,11 +91,7 @@ async function main() {
 
   let listeners = null; // once Firestore is open
   const view = createBoardView({
-    showOlderDone: () =>
-      listeners &&
-      store
-        .showOlderDone(listeners.readOlderDone)
-        .catch(() => toastError("Older tasks couldn't be loaded. Try again.")),
+    showOlderDone: () => listeners && showOlderDone(),
     loadMore: (status, wanted) => listeners?.loadMore(status, wanted),
     edit: (task, description, previous) => {
       const saved = store.edit(task.id, description, previous);
@@ -143,7 +140,19 @@ async function main() {
   });
   stops.push(view.clear, store.subscribe(view.render));
 
-  bindShortcuts(view);
+  // A search looks through older done tasks on request, all at once (board-view.js loads the
+  // open columns whole for it).
+  async function showOlderDone() {
+    try {
+      do await store.showOlderDone(listeners.readOlderDone);
+      while (store.current().search.terms.length && store.current().olderDone.hasMore);
+    } catch {
+      toastError("Older tasks couldn't be loaded. Try again.");
+    }
+  }
+  const searchBox = bindSearchBox(document.getElementById("board-search"), store.search);
+
+  bindShortcuts(view, { search: searchBox.focus });
   bindColumnTabs({ onChange: view.redraw });
   openTasksFromLinks();
 
