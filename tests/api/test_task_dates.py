@@ -125,6 +125,66 @@ def test_completing_a_repeat_moves_it_to_its_next_date_and_counts_as_done(new_yo
     eventually(lambda: new_yorker.get("/progress").json()["done_today"] == 1)
 
 
+def _progress_done_today(person: Person) -> int:
+    return person.get("/progress").json()["done_today"]
+
+
+def test_undoing_a_completion_moves_a_repeating_task_back_and_takes_its_done_back(new_yorker):
+    today = _today()
+    task = _create(new_yorker, due_date=today.isoformat(), due_time="09:00", repeat="FREQ=DAILY")
+    moved = new_yorker.patch(f"/tasks/{task['id']}", json={"status": "done"}).json()
+    assert (moved["completed_on"], moved["completed_due_date"]) == (today.isoformat(),) * 2
+    eventually(lambda: _progress_done_today(new_yorker) == 1)
+
+    answer = new_yorker.patch(f"/tasks/{task['id']}", json={"undo_completion": True})
+
+    assert answer.status_code == 200, answer.text
+    back = answer.json()
+    nine = datetime.combine(today, datetime.min.time().replace(hour=9), NEW_YORK)
+    assert (back["status"], back["due_date"], back["due_at"]) == (
+        "todo",
+        today.isoformat(),
+        nine.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+    )
+    assert (back["last_completed_at"], back["completed_on"], back["completed_due_date"]) == (
+        None,
+        None,
+        None,
+    )
+    assert new_yorker.get(f"/tasks/{task['id']}").json() == back
+    eventually(lambda: _progress_done_today(new_yorker) == 0)
+
+
+def _refusal(person: Person, task_id: str, body: dict, status: int) -> dict:
+    before = person.get(f"/tasks/{task_id}").json()
+    answer = person.patch(f"/tasks/{task_id}", json=body)
+    assert answer.status_code == status, answer.text
+    assert person.get(f"/tasks/{task_id}").json() == before  # nothing changed
+    return answer.json()["error"]
+
+
+def test_a_task_with_no_completion_to_undo_is_refused_and_left_as_it_was(new_yorker):
+    today = _today().isoformat()
+    never_done = _create(new_yorker, due_date=today, repeat="FREQ=DAILY")
+    done = _create(new_yorker, status="done")
+    undone_once = _create(new_yorker, due_date=today, repeat="FREQ=DAILY")
+    new_yorker.patch(f"/tasks/{undone_once['id']}", json={"status": "done"})
+    new_yorker.patch(f"/tasks/{undone_once['id']}", json={"undo_completion": True})
+    for task in (never_done, done, undone_once):
+        error = _refusal(new_yorker, task["id"], {"undo_completion": True}, 409)
+        assert error["message"] == "This task has no completion to undo."
+        assert error["field"] == "undo_completion"
+
+
+def test_an_undo_goes_alone_without_a_column_and_is_true_or_false(new_yorker):
+    task = _create(new_yorker, due_date=_today().isoformat(), repeat="FREQ=DAILY")
+    new_yorker.patch(f"/tasks/{task['id']}", json={"status": "done"})
+    with_status = {"undo_completion": True, "status": "doing"}
+    assert _refusal(new_yorker, task["id"], with_status, 400)["field"] == "status"
+    refused = _refusal(new_yorker, task["id"], {"undo_completion": None}, 400)
+    assert refused["field"] == "undo_completion"
+
+
 def test_counted_from_completion_the_next_date_follows_the_completion_day(new_yorker):
     long_ago = (_today() - timedelta(days=10)).isoformat()
     task = _create(

@@ -80,6 +80,50 @@ def test_the_board_header_counts_what_was_done_today(page: Page, person: Person)
     expect(page.locator("#stat-done-today")).to_have_text("1")
 
 
+def _expect_progress_says(page: Page, done: int) -> None:
+    """Progress's Done today and This week tiles, and its current week in the chart and the
+    table, all say ``done`` (read again until the trigger's count holds it)."""
+
+    def counted() -> bool:
+        page.goto("/progress")
+        expect(page.locator("#progress-content")).to_be_visible(timeout=SERVER_TIMEOUT_MS)
+        return page.locator("#stat-done-today").inner_text() == str(done)
+
+    eventually(counted)
+    expect(page.locator("#stat-done-week")).to_have_text(str(done))
+    expect(page.locator(".chart-week:last-child .chart-bar-done")).to_have_attribute(
+        "data-value", str(done)
+    )
+    expect(_week_row(page, 11).nth(1)).to_have_text(str(done))
+
+
+def test_after_a_change_of_zone_the_board_and_progress_agree_on_what_was_done(
+    page: Page, person: Person
+) -> None:
+    """Kiritimati is UTC+14 and Pago Pago UTC-11: 25 hours apart, so the day two tasks were
+    finished on in Kiritimati is still ahead in Pago Pago, whatever the clock says. They were
+    finished today all the same, and every count says so."""
+    assert person.put("/me", json={"timezone": "Pacific/Kiritimati"}).ok
+    sign_in(page, person.email, person.password)
+    for text in ("Call the plumber", "Pay the rent", "Water the plants"):
+        add_task(page, text)
+    chip = page.locator("#done-today")
+    for text in ("Call the plumber", "Pay the rent"):
+        move_to(page, text, "Done")
+    expect(chip).to_have_text("2 done today", timeout=SERVER_TIMEOUT_MS)
+
+    assert person.put("/me", json={"timezone": "Pacific/Pago_Pago"}).ok
+    _expect_progress_says(page, 2)
+    page.goto("/board")
+    wait_for_board(page)
+    expect(chip).to_have_text("2 done today", timeout=SERVER_TIMEOUT_MS)
+
+    move_to(page, "Water the plants", "Done")
+    expect(chip).to_have_text("3 done today", timeout=SERVER_TIMEOUT_MS)
+    expect(column(page, "done").locator(".count")).to_have_text("3")
+    _expect_progress_says(page, 3)
+
+
 def _history(now: datetime) -> list[SeedTask]:
     """k weeks ago (same weekday): k + 1 tasks created, k of them done a minute later."""
     tasks = []

@@ -46,6 +46,62 @@ def test_reopening_a_task_takes_it_out_of_the_count(person):
     assert progress_of(person)["streak_days"] == 0
 
 
+# 25 hours apart: the same instant is on different local dates in the two, whatever the hour.
+AHEAD, BEHIND = "Pacific/Kiritimati", "Pacific/Pago_Pago"
+
+
+def _figures(person) -> tuple[int, int, int]:
+    """Done today, this week, and in the chart's current week."""
+    progress = progress_of(person)
+    return progress["done_today"], progress["done_this_week"], progress["weeks"][-1]["done"]
+
+
+def _days_done(person) -> list[int]:
+    return [day.get("done", 0) for day in stats_ref(person.uid).get().to_dict()["days"].values()]
+
+
+def test_a_change_of_zone_keeps_every_figure_and_a_reopen_takes_back_from_its_day(person):
+    """Done counts on the day it was where the person finished it; a day after today in their
+    zone now counts as today; reopening takes the done back from the day it counted on."""
+    person.put("/me", json={"timezone": AHEAD})
+    first, second = add_task(person, "Book the dentist"), add_task(person, "Pay rent")
+    for task in (first, second):
+        assert person.patch(f"/tasks/{task['id']}", json={"status": "done"}).status_code == 200
+    eventually(lambda: _figures(person) == (2, 2, 2))
+    ahead_today = progress_of(person)["today"]
+
+    person.put("/me", json={"timezone": BEHIND})
+
+    progress = progress_of(person)
+    assert progress["today"] < ahead_today
+    assert _figures(person) == (2, 2, 2)
+    assert progress["streak_days"] == 1
+    assert person.get(f"/tasks/{first['id']}").json()["completed_on"] == ahead_today
+
+    person.patch(f"/tasks/{first['id']}", json={"status": "todo"})
+    eventually(lambda: sum(_days_done(person)) == 1)
+    assert min(_days_done(person)) >= 0  # taken from the day it counted on, none below zero
+    assert _figures(person) == (1, 1, 1)
+
+
+def test_undoing_a_repeat_completion_after_a_change_of_zone_takes_its_done_back(person):
+    person.put("/me", json={"timezone": AHEAD})
+    today = progress_of(person)["today"]
+    body = {"description": "Water plants", "due_date": today, "repeat": "FREQ=DAILY"}
+    task = person.post("/tasks", json=body).json()
+    person.patch(f"/tasks/{task['id']}", json={"status": "done"})
+    eventually(lambda: _figures(person) == (1, 1, 1))
+    person.put("/me", json={"timezone": BEHIND})
+    assert _figures(person) == (1, 1, 1)
+
+    undone = person.patch(f"/tasks/{task['id']}", json={"undo_completion": True})
+
+    assert undone.status_code == 200, undone.text
+    assert undone.json()["due_date"] == today
+    eventually(lambda: _days_done(person) == [0])
+    assert _figures(person) == (0, 0, 0)
+
+
 def test_a_replayed_trigger_event_counts_once(person):
     person.put("/me", json={"timezone": "UTC"})
     now = datetime.now(UTC)

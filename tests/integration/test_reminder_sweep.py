@@ -1,8 +1,9 @@
 """Reminders end to end: the sweep queues, the delivery queues send each digest exactly once."""
 
 import re
+import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 import requests
@@ -14,6 +15,7 @@ from taskly.reminders.sweep import run_sweep
 from tests.support import capture
 from tests.support.people import delete_auth_account
 from tests.support.phones import unique_phone, verify_phone
+from tests.support.product import TaskWrite, record_task_write
 from tests.support.reminders import (
     digests,
     fresh_epoch,
@@ -264,6 +266,36 @@ def test_the_digest_says_what_was_done_this_week(db):
     mail = arrived(lambda: digests(person), 1)[0]
     assert "You've finished 2 tasks this week. Nice going!" in mail["text"]
     assert re.search(r"See your progress: https?://\S+/progress", mail["text"])
+
+
+def test_after_a_change_of_zone_the_digest_counts_what_was_done_on_a_later_day(db):
+    """Two tasks finished in UTC just after midnight count on that UTC day; the person then
+    moves to New York, where it is still the evening before, and that day's digest counts
+    them: a day after the digest's counts as its day."""
+    day = fresh_epoch(db) + timedelta(days=3)  # a Thursday
+    person, tasks = person_with_reminders("UTC", ["Plan the trip"])
+    stats = stats_ref(person.uid)
+    settled(lambda: stats.get().to_dict())  # the trigger is done with the writes so far
+    digest_at = remind_instant(day, "America/New_York", time(21))
+    finished = digest_at - timedelta(minutes=30)  # 20:30 Thursday in New York
+    assert finished.date() == day.date() + timedelta(days=1)  # Friday in UTC
+    for number in range(2):
+        task = {
+            "description": f"Finished {number}",
+            "status": "done",
+            "created_at": day,
+            "done_at": finished,
+            "completed_on": finished.date().isoformat(),  # as the API records it, in UTC
+        }
+        write = TaskWrite(uuid.uuid4().hex, person.uid, f"finished-{number}", None, task)
+        assert record_task_write(write, finished)
+
+    person.put("/me", json={"timezone": "America/New_York", "remind_time": "21:00"})
+    make_due(db, person, tasks, digest_at)
+    run_sweep(digest_at + timedelta(minutes=1))
+
+    mail = arrived(lambda: digests(person), 1)[0]
+    assert "You've finished 2 tasks this week. Nice going!" in mail["text"]
 
 
 def _digest_feed(person) -> list[dict]:

@@ -34,12 +34,26 @@ test("the statistics document: Done's total and today's count in the person's zo
     done_tasks: 12,
     days: { "2026-03-01": { created: 3, done: 2 }, "2026-03-02": { created: 1, done: 5 } },
   };
-  // 03:00 UTC on the 2nd is still the 1st in New York.
-  assert.deepEqual(readProgress(document, new Date("2026-03-02T03:00:00Z")), {
+  // 03:00 UTC on the 3rd is still the 2nd in New York.
+  assert.deepEqual(readProgress(document, new Date("2026-03-03T03:00:00Z")), {
     doneTasks: 12,
-    doneToday: 2,
+    doneToday: 5,
   });
-  assert.equal(readProgress(document, new Date("2026-03-02T15:00:00Z")).doneToday, 5);
+  assert.equal(readProgress(document, new Date("2026-03-03T15:00:00Z")).doneToday, 0);
+});
+
+test("done today is read in the zone given, and days after today count as today", () => {
+  // Two done on the 3rd in Kiritimati (UTC+14); the person then moved to Pago Pago (UTC-11),
+  // where 10:00 UTC on the 2nd is still the 1st, and finished one more there.
+  const document = {
+    timezone: "Pacific/Kiritimati",
+    done_tasks: 3,
+    days: { "2026-02-28": { done: 4 }, "2026-03-01": { done: 1 }, "2026-03-03": { done: 2 } },
+  };
+  const now = new Date("2026-03-02T10:00:00Z");
+  assert.equal(readProgress(document, now, "Pacific/Pago_Pago").doneToday, 3);
+  // In the document's zone it is already the 3rd there: the 1st is past.
+  assert.equal(readProgress(document, now).doneToday, 2);
 });
 
 test("no statistics yet, a day without a count, or a count dipping below zero: none", () => {

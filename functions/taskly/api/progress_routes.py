@@ -24,7 +24,7 @@ def get_progress(ctx: RouteContext) -> Response:
         {
             "timezone": profile.timezone,
             "today": today.isoformat(),
-            "done_today": summary.done_on(stats, today),
+            "done_today": summary.done_today(stats, today),
             "done_this_week": summary.done_this_week(stats, today),
             "streak_days": summary.streak_days(stats, today),
             "weeks": [
@@ -33,7 +33,7 @@ def get_progress(ctx: RouteContext) -> Response:
             ],
             "median_seconds_to_done": {
                 "last_30_days": summary.median_seconds_to_done(stats, today),
-                "month_before": summary.median_seconds_to_done(stats, month_ago),
+                "month_before": summary.median_seconds_to_done(stats, today, month_ago),
             },
             "oldest_open": [
                 task.to_json() for task in oldest_open_tasks(ctx.uid, OLDEST_OPEN_SHOWN)

@@ -68,15 +68,25 @@ def get_task(ctx: RouteContext) -> Response:
 def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
     schedule = body.schedule_patch()
-    if body.description is None and body.status is None and schedule is None:
+    nothing = body.description is None and body.status is None and schedule is None
+    if nothing and not body.undo_completion:
         raise InvalidInput("Nothing to change: send description, status or the task's dates.")
+    if body.undo_completion and body.status is not None:
+        raise InvalidInput(
+            "Undo a completion on its own, without moving the task to a column.", "status"
+        )
     if body.previous_description is not None and body.description is None:
         raise InvalidInput(
             "Previous description goes with a new description.", "previous_description"
         )
     if body.status in OPEN_STATUSES:
         quotas.check_reopening(ctx.uid, ctx.params["task_id"])
-    edit = TaskEdit(description=body.description, status=body.status, schedule=schedule)
+    edit = TaskEdit(
+        description=body.description,
+        status=body.status,
+        schedule=schedule,
+        undo_completion=body.undo_completion,
+    )
     task = task_store.change_task(
         ctx.uid, ctx.params["task_id"], edit, ctx.now, body.previous_description
     )

@@ -150,6 +150,12 @@ class TaskPatch(_TaskSchedule):
     status: Status | None = None
     # The text an edit started from: the edit applies only while the task still has it.
     previous_description: Description | None = None
+    # Take back a repeating task's latest completion (it moved on): back to the date it had.
+    undo_completion: bool = False
+
+    _undo_not_null = field_validator("undo_completion", mode="before")(
+        _refusing_null("must be true or false")
+    )
 
 
 class ReminderChannels(_Body):

@@ -1,7 +1,10 @@
 """What one task write changes in a person's progress statistics (a pure rule).
 
-Days are the person's local calendar days. The counts are history: a deleted task stays
-created and done on its days; only moving a task out of Done takes it back.
+Days are the person's local calendar days. A completion counts on the day the task records
+for it (``completed_on``: the day where the person was when they finished it), and taking it
+back takes it from that same day, whatever their zone is now. The counts are history: a
+deleted task stays created and done on its days; only moving a task out of Done, or undoing a
+repeating task's completion, takes its done back.
 
 A day's done times are keyed by a short digest of the task id rather than the id itself
 (ids run to 128 characters): the key only has to tell that day's tasks apart, and this way
@@ -49,17 +52,43 @@ def _completed_a_repeat(before: Task | None, after: Task | None) -> bool:
     )
 
 
+def _undid_a_repeat(before: Task | None, after: Task | None) -> bool:
+    """A repeating task's completion undone: back on its date, the stamp gone."""
+    return (
+        before is not None
+        and after is not None
+        and before.last_completed_at is not None
+        and after.last_completed_at is None
+    )
+
+
 def changes_counts(before: Task | None, after: Task | None) -> bool:
     """Whether a write creates a task, moves one into or out of Done, or completes a repeating
-    one (edits, reminder switches and moves between Todo and Doing count for nothing)."""
+    one or undoes that (edits, reminder switches and moves between Todo and Doing count for
+    nothing)."""
     created = before is None and after is not None
     was_done = before is not None and before.status == "done"
     is_done = after is not None and after.status == "done"
-    return created or was_done != is_done or _completed_a_repeat(before, after)
+    return (
+        created
+        or was_done != is_done
+        or _completed_a_repeat(before, after)
+        or _undid_a_repeat(before, after)
+    )
+
+
+def completion_day(task: Task, timezone: str) -> date | None:
+    """The day the task's latest completion counts on: the one it recorded then; for a task
+    written before tasks recorded it, the day of its completion in ``timezone``."""
+    if task.completed_on:
+        return date.fromisoformat(task.completed_on)
+    completed_at = task.done_at or task.last_completed_at
+    return local_date(completed_at, timezone) if completed_at else None
 
 
 def counting(before: Task | None, after: Task | None, timezone: str) -> Counting | None:
-    """The change a write makes, in ``timezone``'s days; None when it changes no count."""
+    """The change a write makes; None when it changes no count. ``timezone`` (the person's
+    now) places the days the task did not record: its creation, and old completions."""
     if not changes_counts(before, after):
         return None
     task = after or before
@@ -67,15 +96,16 @@ def counting(before: Task | None, after: Task | None, timezone: str) -> Counting
     created_on = None
     if before is None and after is not None and after.created_at is not None:
         created_on = local_date(after.created_at, timezone)
-    if after is not None and after.last_completed_at and _completed_a_repeat(before, after):
+    if after is not None and _completed_a_repeat(before, after):
         # Done on that day; the task stays open, so the Done column keeps its count.
-        return Counting(task.id, created_on, local_date(after.last_completed_at, timezone))
+        return Counting(task.id, created_on, completion_day(after, timezone))
+    if before is not None and _undid_a_repeat(before, after):
+        return Counting(task.id, undone_on=completion_day(before, timezone))
     if after is not None and after.status == "done":  # moved into Done (or created done)
-        done_on = local_date(after.done_at, timezone) if after.done_at else None
+        done_on = completion_day(after, timezone)
         return Counting(task.id, created_on, done_on, _seconds_to_done(after), done_tasks=1)
     if before is not None and before.status == "done":  # out of Done: reopened or deleted
-        reopened = after is not None and before.done_at is not None
-        undone_on = local_date(before.done_at, timezone) if reopened and before.done_at else None
+        undone_on = completion_day(before, timezone) if after is not None else None
         return Counting(task.id, created_on, undone_on=undone_on, done_tasks=-1)
     return Counting(task.id, created_on)
 

@@ -1,6 +1,7 @@
 """The statistics document ``users/{uid}/stats/progress``: its shape, read and written here only.
 
-    timezone      the zone its days are in
+    timezone      the zone of the last count (a change of zone moves no day: a day is where
+                  the person finished)
     done_tasks    tasks in the Done column now (the board pages through them)
     days          {"YYYY-MM-DD": {created, done, done_seconds: {done_time_key: seconds}}}
     updated_at
@@ -9,7 +10,8 @@ A write's change goes in as atomic increments (``increments``), so writes at the
 never contend and no transaction reads the document first.
 """
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -46,6 +48,13 @@ class Day:
             done_seconds={k: int(v) for k, v in (data.get("done_seconds") or {}).items()},
         )
 
+    def plus(self, other: "Day") -> "Day":
+        return Day(
+            created=self.created + other.created,
+            done=self.done + other.done,
+            done_seconds={**self.done_seconds, **other.done_seconds},
+        )
+
 
 @dataclass(frozen=True)
 class ProgressStats:
@@ -63,6 +72,20 @@ class ProgressStats:
                 for key, value in (data.get("days") or {}).items()
             },
         )
+
+    def as_of(self, today: date) -> "ProgressStats":
+        """The statistics as seen on ``today``, the rule every reader applies: days after it
+        count as today. A completion stays on the day it was where the person finished it, so
+        one finished in a zone ahead of theirs now can lie after today here; nothing is done
+        in the future."""
+        later = [day for day in self.days if day > today]
+        if not later:
+            return self
+        days = {day: counts for day, counts in self.days.items() if day < today}
+        days[today] = functools.reduce(
+            Day.plus, (self.days[day] for day in later), self.days.get(today, Day())
+        )
+        return replace(self, days=days)
 
     def stale(self, today: date) -> list[tuple[str, ...]]:
         """Field paths to forget: days past the kept history, done times past the medians'

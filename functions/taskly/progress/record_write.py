@@ -34,7 +34,8 @@ def record_task_write(write: TaskWrite, now: datetime) -> bool:
     profile = read_profile(write.uid)
     if profile is None and deletion_mark(write.uid).get().exists:
         return False  # the account is being deleted: its tasks' deletes count for nothing
-    # Days are counted in the zone the person has now (the page and the board use it too).
+    # Completions count on the day their task recorded; the zone the person has now places
+    # the rest (a creation, a completion recorded before tasks kept its day) and the pruning.
     timezone = profile.timezone if profile else DEFAULT_TIMEZONE
     change = counting(before, after, timezone)
     assert change is not None

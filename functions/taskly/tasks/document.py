@@ -45,6 +45,13 @@ class Task:
     remind_before_minutes: int = 0
     # A repeating task's last completion (it then moved on to its next date, not to Done).
     last_completed_at: datetime | None = None
+    # The person's local day ("2026-12-24") of its latest completion, in the zone they had at
+    # that moment: the day its done counts on, which a later change of zone never moves. None
+    # once it leaves Done; a repeating task that moved on keeps its last completion's day.
+    completed_on: str | None = None
+    # The due date a repeating task's latest completion completed, while that completion
+    # moved it on: undoing the completion moves it back there.
+    completed_due_date: str | None = None
     # A reminder snoozed from a notification or an email link comes at this instant, on its
     # own like a timed one; the task's dates stay as they are.
     snoozed_until: datetime | None = None
@@ -70,6 +77,8 @@ class Task:
             repeat_from_completion=bool(data.get("repeat_from_completion")),
             remind_before_minutes=int(data.get("remind_before_minutes") or 0),
             last_completed_at=data.get("last_completed_at"),
+            completed_on=data.get("completed_on"),
+            completed_due_date=data.get("completed_due_date"),
             snoozed_until=data.get("snoozed_until"),
         )
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from taskly.profiles.document import Profile
 from taskly.tasks.document import Task
-from taskly.vocabulary.errors import InvalidInput
+from taskly.vocabulary.errors import Conflict, InvalidInput
 from taskly.vocabulary.local_time import local_date, local_instant, parse_remind_time
 from taskly.vocabulary.repeats import (
     RepeatError,
@@ -96,7 +96,8 @@ def in_zone(task: Task, timezone: str) -> Task:
 
 def moved_to_next_date(task: Task, timezone: str, now: datetime) -> Task | None:
     """A repeating task completed at ``now``: the same task open on its next date, stamped
-    with the completion. None when it does not repeat or its series is over."""
+    with the completion (its local day, and the date it completed for an undo). None when it
+    does not repeat or its series is over."""
     if task.repeat is None or task.due_date is None:
         return None
     following = next_due_date(
@@ -113,8 +114,25 @@ def moved_to_next_date(task: Task, timezone: str, now: datetime) -> Task | None:
         done_at=None,
         due_date=following.isoformat(),
         last_completed_at=now,
+        completed_on=local_date(now, timezone).isoformat(),
+        completed_due_date=task.due_date,
     )
     return in_zone(moved, timezone)
+
+
+def completion_undone(task: Task, timezone: str) -> Task:
+    """A repeating task whose latest completion moved it on, with that completion taken back:
+    open again on the date it completed. Conflict when it has no such completion."""
+    if task.completed_due_date is None or task.last_completed_at is None:
+        raise Conflict("This task has no completion to undo.", "undo_completion")
+    undone = replace(
+        task,
+        due_date=task.completed_due_date,
+        last_completed_at=None,
+        completed_on=None,
+        completed_due_date=None,
+    )
+    return in_zone(undone, timezone)
 
 
 def planned_reminder(task: Task, profile: Profile, now: datetime) -> datetime:

@@ -14,8 +14,15 @@ from taskly.tasks import reminder_state
 from taskly.tasks.cursor import Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import Task
 from taskly.tasks.refs import read_task, task_from, task_ref, tasks_of
-from taskly.tasks.schedule import Schedule, SchedulePatch, moved_to_next_date, scheduled
+from taskly.tasks.schedule import (
+    Schedule,
+    SchedulePatch,
+    completion_undone,
+    moved_to_next_date,
+    scheduled,
+)
 from taskly.vocabulary.errors import Conflict, NotFound
+from taskly.vocabulary.local_time import local_date
 from taskly.vocabulary.statuses import Status
 
 
@@ -35,14 +42,9 @@ def create_task(
     """Create the task (with the caller's id if given); with an id already taken, the task
     that has it, unchanged: a retried create makes no second task. And whether it was new."""
     ref = task_ref(uid, task_id) if task_id is not None else tasks_of(uid).document()
-    task = Task(
-        id=ref.id,
-        description=description,
-        status=status,
-        created_at=now,
-        updated_at=now,
-        done_at=now if status == "done" else None,
-    )
+    task = Task(id=ref.id, description=description, status=status, created_at=now, updated_at=now)
+    if status == "done":
+        task = _completed(task, _timezone(uid), now)
     if schedule is not None:
         task = scheduled(task, schedule.applied_to(Schedule()), _timezone(uid), now)
     try:
@@ -50,6 +52,17 @@ def create_task(
     except AlreadyExists:
         return read_task(uid, ref.id), False
     return task, True
+
+
+def _completed(task: Task, timezone: str, now: datetime) -> Task:
+    """``task`` moved into Done at ``now``, on the person's local day there. A completion that
+    did not move a repeat on leaves nothing to undo."""
+    return replace(
+        task,
+        done_at=now,
+        completed_on=local_date(now, timezone).isoformat(),
+        completed_due_date=None,
+    )
 
 
 def task_exists(uid: str, task_id: str) -> bool:
@@ -85,6 +98,8 @@ class TaskEdit:
     description: str | None = None
     status: Status | None = None
     schedule: SchedulePatch | None = None
+    # Take back a repeating task's latest completion first (schedule.completion_undone).
+    undo_completion: bool = False
 
 
 def _apply_edit(
@@ -109,15 +124,17 @@ def _apply_edit(
         status=before.status if edit.status is None else edit.status,
         updated_at=now,
     )
+    if edit.undo_completion:
+        after = completion_undone(after, _timezone(uid, transaction))
     if edit.schedule is not None:
-        schedule = edit.schedule.applied_to(Schedule.of(before))
+        schedule = edit.schedule.applied_to(Schedule.of(after))
         after = scheduled(after, schedule, _timezone(uid, transaction), now)
     if after.status == "done" and before.status != "done":
         # A repeating task moves on to its next date instead, once more to do.
         moved = after.repeat and moved_to_next_date(after, _timezone(uid, transaction), now)
-        after = moved or replace(after, done_at=now)
-    elif after.status != "done":
-        after = replace(after, done_at=None)
+        after = moved or _completed(after, _timezone(uid, transaction), now)
+    elif after.status != "done" and before.status == "done":
+        after = replace(after, done_at=None, completed_on=None)
     after = reminder_state.follow_edit(transaction, uid, before, after, now)
     transaction.set(task_ref(uid, task_id), after.to_document())
     if also is not None:

@@ -40,6 +40,7 @@ export const initialBoardState = () => ({
   lastSaveFailed: false,
   settles: 0,
   uncounted: [],
+  timeZone: null, // the person's (their profile's), once known
   search: "",
 });
 
@@ -147,7 +148,7 @@ export function visibleBoard(state, { now, previous = null }) {
     }
   }
 
-  const { doneTasks, doneToday } = readProgress(server.stats, now);
+  const { doneTasks, doneToday } = readProgress(server.stats, now, state.timeZone ?? undefined);
   const { hasMore, loading } = server.donePages;
   // Done shows a page at a time: its count is the person's total, once they have more.
   const counts = Object.fromEntries(

@@ -240,6 +240,10 @@ export function createTaskStore({
 
     failLoading: (error) => updateServer((server) => loadFailed(server, error)),
 
+    /** The person's time zone (their profile's): what was done today is counted in it. */
+    setTimeZone: (timeZone) =>
+      update((s) => (s.timeZone === timeZone ? s : { ...s, timeZone })),
+
     /** Shows only the tasks matching `text` (board-state.js); "" shows them all again. */
     search: (text) => update((s) => (s.search === text ? s : { ...s, search: text })),
 

@@ -171,6 +171,7 @@ async function main() {
     if (!me?.timezone) return;
     timeZone = me.timezone;
     view.setTimeZone(timeZone);
+    store.setTimeZone(timeZone);
     quickAdd.refresh();
   });
 
