@@ -1,7 +1,10 @@
 """The task routes (and health, auth and routing at the front door), in process."""
 
+from datetime import UTC, datetime
+
 import pytest
 import requests
+from google.cloud import firestore
 
 from tests.support.people import Person
 from tests.support.stack import API_URL
@@ -259,3 +262,110 @@ def test_a_create_sent_twice_with_its_id_makes_one_task(person):
 def test_an_id_of_another_shape_is_refused_and_creates_nothing(person):
     assert person.put("/tasks/__reserved__", json={"description": "No"}).status_code == 404
     assert _all_tasks(person) == []
+
+
+def _rank(person: Person, task: dict) -> str:
+    return person.get(f"/tasks/{task['id']}").json()["rank"]
+
+
+def test_a_new_task_is_ranked_on_top_of_its_column(person):
+    first, second, third = (_create(person, name) for name in ("First", "Second", "Third"))
+    assert third["rank"] < second["rank"] < first["rank"]
+    doing = _create(person, "Started", status="doing")
+    # Each column has its own top: Doing's first task is not ranked against Todo's.
+    assert doing["rank"]
+
+
+def test_placing_a_task_ranks_it_between_its_neighbours_and_writes_only_it(person):
+    first, second, third = (_create(person, name) for name in ("First", "Second", "Third"))
+    # Shown: Third, Second, First. First goes between Third and Second.
+    placed = person.patch(
+        f"/tasks/{first['id']}", json={"place": {"above": third["id"], "below": second["id"]}}
+    )
+    assert placed.status_code == 200, placed.text
+    assert third["rank"] < placed.json()["rank"] < second["rank"]
+    assert placed.json()["updated_at"] > first["updated_at"]
+    for other in (second, third):
+        assert person.get(f"/tasks/{other['id']}").json()["updated_at"] == other["updated_at"]
+    # To the very top, with nothing above.
+    top = person.patch(
+        f"/tasks/{second['id']}", json={"place": {"above": None, "below": third["id"]}}
+    )
+    assert top.json()["rank"] < third["rank"]
+
+
+def test_a_task_moved_to_another_column_goes_on_top_or_where_it_was_put(person):
+    doing = [_create(person, name, status="doing") for name in ("Old", "New")]
+    moved = person.patch(f"/tasks/{_create(person, 'Moved')['id']}", json={"status": "doing"})
+    assert moved.json()["rank"] < min(_rank(person, task) for task in doing)
+    put = _create(person, "Put")
+    answer = person.patch(
+        f"/tasks/{put['id']}",
+        json={"status": "doing", "place": {"above": doing[1]["id"], "below": doing[0]["id"]}},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["status"] == "doing"
+    assert _rank(person, doing[1]) < answer.json()["rank"] < _rank(person, doing[0])
+
+
+def test_a_place_on_a_board_that_changed_meanwhile_is_refused_and_changes_nothing(person):
+    first, second = _create(person, "First"), _create(person, "Second")
+    elsewhere = _create(person, "Elsewhere", status="doing")
+    task = _create(person, "Task")
+    out_of_column = {"place": {"above": second["id"], "below": elsewhere["id"]}}
+    out_of_order = {"place": {"above": first["id"], "below": second["id"]}}  # Second is above
+    gone = {"place": {"above": None, "below": "no-such-task"}}
+    for body in (out_of_column, out_of_order, gone):
+        answer = person.patch(f"/tasks/{task['id']}", json=body)
+        _assert_error(answer, 409, "failed_precondition", "place")
+        assert "changed" in answer.json()["error"]["message"]
+    assert person.get(f"/tasks/{task['id']}").json() == task
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        {"above": "same", "below": "same"},
+        {"above": "../x", "below": None},
+        {"above": None},
+        "top",
+    ],
+)
+def test_bad_places_are_400_and_change_nothing(person, place):
+    task = _create(person, "Task")
+    if isinstance(place, dict) and place.get("above") == "same":
+        place = {"above": task["id"], "below": task["id"]}
+    answer = person.patch(f"/tasks/{task['id']}", json={"place": place})
+    assert answer.status_code == 400, answer.text
+    assert person.get(f"/tasks/{task['id']}").json() == task
+
+
+def test_tasks_from_before_ranks_and_due_dates_get_them_on_the_next_visit(person, db):
+    """A task document without due_date or rank matches none of the board's queries: the
+    person's next visit (GET /me) gives their older tasks both, once, newest on top."""
+    kept = _create(person, "Made with a rank")
+    assert person.get("/me").status_code == 200  # the profile, made since ranks
+    person_ref = db.document(f"users/{person.uid}")
+    old_times = [datetime(2025, 1, day, tzinfo=UTC) for day in (1, 2)]
+    for number, created in enumerate(old_times):
+        db.document(f"users/{person.uid}/tasks/legacy-{number}").set(
+            {"description": f"Legacy {number}", "status": "todo", "created_at": created}
+        )
+    person_ref.update({"task_documents_version": firestore.DELETE_FIELD})
+
+    assert person.get("/me").status_code == 200
+
+    older, newer = (person.get(f"/tasks/legacy-{number}").json() for number in (0, 1))
+    assert older["due_date"] is None and newer["due_date"] is None
+    # Below every task ranked since, the newer of them first.
+    assert kept["rank"] < newer["rank"] < older["rank"]
+    assert person.get(f"/tasks/{kept['id']}").json() == kept
+    undated = (
+        db.collection(f"users/{person.uid}/tasks")
+        .where(filter=firestore.FieldFilter("status", "==", "todo"))
+        .where(filter=firestore.FieldFilter("due_date", "==", None))
+        .order_by("rank")
+    )
+    assert [snapshot.id for snapshot in undated.stream()] == [kept["id"], "legacy-1", "legacy-0"]
+    # Once: the profile says so, and a new task needs nothing.
+    assert person_ref.get().get("task_documents_version") >= 1

@@ -94,7 +94,8 @@ def test_spec_patterns_are_the_codes_patterns():
     one character, item or byte too many."""
     assert SCHEMAS["Phone"]["pattern"] == E164.pattern
     assert SCHEMAS["TaskStatus"]["enum"] == list(STATUSES)
-    assert SCHEMAS["Task"]["properties"]["id"]["pattern"] == DOCUMENT_ID.pattern
+    assert SCHEMAS["TaskId"]["pattern"] == DOCUMENT_ID.pattern
+    assert SCHEMAS["Task"]["properties"]["id"] == {"$ref": "#/components/schemas/TaskId"}
     assert "32 KB" in SPEC["components"]["responses"]["PayloadTooLarge"]["description"]
     assert JSON_BODY_LIMIT == 32 * 1024
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from google.cloud import firestore
 from playwright.sync_api import Dialog, Locator, Page, expect
 
+from tests.support.boards import newest_on_top
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_up
 from tests.support.product import Task
@@ -143,9 +144,9 @@ def test_a_pasted_list_stops_at_the_open_task_quota_and_says_why(
     start = datetime.now(UTC) - timedelta(days=30)
     with background_triggers_off():
         batch = db.batch()
-        for number in range(OPEN_TASKS_MAX - 3):
+        made = [start + timedelta(seconds=number) for number in range(OPEN_TASKS_MAX - 3)]
+        for number, (created, rank) in enumerate(zip(made, newest_on_top(made), strict=True)):
             ref = db.collection(f"users/{person.uid}/tasks").document()
-            created = start + timedelta(seconds=number)
             task = Task(
                 id=ref.id,
                 description=f"Filled {number}",
@@ -153,6 +154,7 @@ def test_a_pasted_list_stops_at_the_open_task_quota_and_says_why(
                 created_at=created,
                 updated_at=created,
                 done_at=None,
+                rank=rank,
             )
             batch.set(ref, task.to_document())
             if number % 450 == 449:

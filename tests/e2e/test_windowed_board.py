@@ -8,11 +8,12 @@ import pytest
 from google.cloud import firestore
 from playwright.sync_api import Page, expect
 
+from tests.support.boards import newest_on_top
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_up
 from tests.support.product import Task
 
-from .ui import add_task, card, column, sign_in, wait_for_board, wait_until_saved
+from .ui import add_task, card, column, sign_in, wait_until_saved
 
 TASKS = 2_000
 CARDS_MAX = 300
@@ -33,9 +34,9 @@ def long_board_person(db: firestore.Client) -> Iterator[Person]:
     start = datetime.now(UTC) - timedelta(days=30)
     with background_triggers_off():
         batch, pending = db.batch(), 0
-        for number in range(1, TASKS + 1):
+        made = [start + timedelta(minutes=number) for number in range(1, TASKS + 1)]
+        for number, (created, rank) in enumerate(zip(made, newest_on_top(made), strict=True), 1):
             ref = db.collection(f"users/{person.uid}/tasks").document()
-            created = start + timedelta(minutes=number)
             task = Task(
                 id=ref.id,
                 description=_text(number),
@@ -43,6 +44,7 @@ def long_board_person(db: firestore.Client) -> Iterator[Person]:
                 created_at=created,
                 updated_at=created,
                 done_at=None,
+                rank=rank,
             )
             batch.set(ref, task.to_document())
             pending += 1
@@ -148,29 +150,33 @@ def test_a_quick_add_on_a_long_column_lands_on_top_and_is_counted(board: Page) -
     expect(todo.locator(".count")).to_have_text(str(before + 1))
 
 
-def test_a_card_moved_past_the_loaded_cards_is_counted_and_found_at_its_place(board: Page) -> None:
-    # The oldest task goes to Doing and back: in Todo its place is the very last, far past the
-    # cards the column has loaded since the reload.
-    page = board
-    todo = column(page, "todo")
-    todo.locator(".card").first.focus()
-    page.keyboard.press("End")
-    expect(card(page, LAST)).to_be_focused()
-    page.keyboard.press("2")
-    expect(column(page, "doing").locator(".card-text")).to_contain_text([LAST])
-    wait_until_saved(page)
-    page.reload()
-    wait_for_board(page)
+def _task_id(db: firestore.Client, person: Person, text: str) -> str:
+    tasks = db.collection(f"users/{person.uid}/tasks")
+    found = tasks.where(filter=firestore.FieldFilter("description", "==", text)).limit(1).get()
+    return found[0].id
+
+
+def test_a_card_put_past_the_loaded_cards_is_counted_and_found_at_its_place(
+    board: Page, long_board_person: Person, db: firestore.Client
+) -> None:
+    # Elsewhere, a task near the top goes to Doing, then back to Todo at the very end: far past
+    # the cards this board has loaded.
+    page, person = board, long_board_person
     todo = column(page, "todo")
     expect(todo.locator(".count")).not_to_contain_text("+")
     before = count_of(page, "todo")
-    card(page, LAST).focus()
-    page.keyboard.press("1")
-    expect(todo.locator(".count")).to_have_text(str(before + 1))
-    expect(card(page, LAST)).to_have_count(0)  # not drawn: far down the column
-    wait_until_saved(page)
-    expect(todo.locator(".count")).to_have_text(str(before + 1))
+    text = _text(TASKS - 1)
+    moved, last, below = (_task_id(db, person, name) for name in (text, LAST, _text(TASKS - 3)))
+    expect(card(page, text)).to_be_visible()
+    assert person.patch(f"/tasks/{moved}", json={"status": "doing"}).ok
+    expect(todo.locator(".count")).to_have_text(str(before - 1))
+    back = {"status": "todo", "place": {"above": last, "below": None}}
+    assert person.patch(f"/tasks/{moved}", json=back).ok
+    expect(todo.locator(".count")).to_have_text(str(before))
+    expect(card(page, text)).to_have_count(0)  # not drawn: far down the column
     todo.locator(".card").first.focus()
     page.keyboard.press("End")
-    expect(card(page, LAST)).to_be_focused()
-    expect(card(page, LAST)).to_have_attribute("aria-posinset", str(before + 1))
+    expect(card(page, text)).to_be_focused()
+    expect(card(page, text)).to_have_attribute("aria-posinset", str(before))
+    # Back near the top, for the tests after this one.
+    assert person.patch(f"/tasks/{moved}", json={"place": {"above": None, "below": below}}).ok

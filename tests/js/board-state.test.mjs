@@ -42,7 +42,7 @@ test("nothing is loaded until both listeners have spoken", () => {
   assert.equal(derive(withRows()).loaded, true);
 });
 
-test("open columns show the newest first, Done the most recently finished first", () => {
+test("open columns show the newest first (by rank), Done the most recently finished first", () => {
   const [first, second, third] = [aTask(), aTask(), aTask({ status: "doing" })];
   const finishedEarly = aDoneTask(100);
   const finishedLate = aDoneTask(200);
@@ -53,8 +53,9 @@ test("open columns show the newest first, Done the most recently finished first"
   assert.deepEqual(board.counts, { todo: 2, doing: 1, done: 2 });
 });
 
-test("tasks made at the same moment keep one order", () => {
-  const [a, b] = [aTask({ id: "a", created_at: at(5) }), aTask({ id: "b", created_at: at(5) })];
+test("tasks of the same rank keep one order", () => {
+  const same = { created_at: at(5), rank: "a0" };
+  const [a, b] = [aTask({ id: "a", ...same }), aTask({ id: "b", ...same })];
   assert.deepEqual(ids(derive(withRows([a, b])).columns.todo), ["a", "b"]);
   assert.deepEqual(ids(derive(withRows([b, a])).columns.todo), ["a", "b"]);
 });
@@ -209,7 +210,7 @@ test("an open column shows its tasks up to its reach, and counts the rest once c
 test("a counted column's count follows the changes made here, pending or not yet counted", () => {
   const task = aTask();
   let state = withRows([task]);
-  const reach = { todo: { createdAfter: at(0) } };
+  const reach = { todo: { rankBefore: "~" } };
   state = withServer(state, rowsArrived, { open: [task], reach });
   state = withServer(state, countsArrived, { todo: 500 });
   const added = change("new-1", "create", aTask({ id: "new-1" }));
@@ -244,7 +245,7 @@ test("a count is used only if no change of this tab ran beside it", () => {
 test("a change counts in its column even once the listener brings it before its answer", () => {
   const task = aTask();
   let state = withRows([task]);
-  const reach = { todo: { createdAfter: at(0) } };
+  const reach = { todo: { rankBefore: "~" } };
   state = withServer(state, rowsArrived, { open: [task], reach });
   state = withServer(state, countsArrived, { todo: 500 });
   const fresh = aTask({ id: "new-1" });
@@ -281,7 +282,7 @@ test("during a search, a column not all loaded and older done pages say 'at leas
     countsArrived,
     { todo: 500 },
   );
-  const partial = { ...state, server: { ...state.server, reach: { todo: { createdAfter: at(0) } } } };
+  const partial = { ...state, server: { ...state.server, reach: { todo: { rankBefore: "~" } } } };
   const board = derive({ ...partial, search: "milk" });
   assert.equal(board.counts.todo, 1, "the matches, not the server's count of the column");
   assert.equal(board.counted.todo, false);

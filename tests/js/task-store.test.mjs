@@ -155,9 +155,10 @@ test("a refused change drops only its own overlay; the changes after it stay", a
     ["doing", "New"],
   );
   const patchMove = api.take("patch", `/api/tasks/${task.id}`);
-  const patchEdit = api.take("patch", `/api/tasks/${task.id}`);
   patchMove.refuse(apiError(400, "No"));
   await assert.rejects(moved);
+  // The edit goes out once the move before it is answered.
+  const patchEdit = api.take("patch", `/api/tasks/${task.id}`);
   assert.equal(board().tasks.get(task.id).status, "todo");
   assert.equal(board().tasks.get(task.id).description, "New"); // still pending
   assert.equal(board().saving, true);
@@ -166,6 +167,25 @@ test("a refused change drops only its own overlay; the changes after it stay", a
   assert.equal(board().tasks.get(task.id).description, "New");
   assert.equal(board().lastSaveFailed, false); // the last change was saved
   assert.equal(board().saving, false);
+});
+
+test("one task's changes reach the server in the order they were made", async () => {
+  const task = aTask();
+  const { api, store, board } = storeWith({ open: [task] });
+  const done = store.move(task.id, "done");
+  const reopened = store.move(task.id, "todo");
+  const first = api.take("patch", `/api/tasks/${task.id}`);
+  assert.deepEqual(first.body, { status: "done" });
+  await settled();
+  assert.equal(api.calls.length, 0, "the second waits for the first's answer");
+  first.answer(changed(task, 10, { status: "done" }));
+  await done;
+  await settled();
+  const second = api.take("patch", `/api/tasks/${task.id}`);
+  assert.deepEqual(second.body, { status: "todo" });
+  second.answer(changed(task, 20, { status: "todo" }));
+  await reopened;
+  assert.equal(board().tasks.get(task.id).status, "todo");
 });
 
 test("the listener before the answer: the move shows throughout", async () => {
@@ -365,7 +385,7 @@ test("after clear (log out) the store is empty and a late answer changes nothing
 
 test("a settled add counts in a long column until a count made after it comes", async () => {
   const { api, store, board } = storeWith();
-  store.receiveRows({ open: [], reach: { todo: { createdAfter: at(0) } } });
+  store.receiveRows({ open: [], reach: { todo: { rankBefore: "~" } } });
   store.receiveCounts({ todo: 300 }, board().settles);
   const asked = board().settles; // a count asked for before the add settled
   const added = store.add("One more");

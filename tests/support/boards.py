@@ -6,6 +6,7 @@ zone), and the seeding waits until it has."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fractional_indexing import generate_n_keys_between
 from google.cloud import firestore
 
 from tests.support.product import Status, Task, stats_ref
@@ -28,12 +29,24 @@ def _counted(uid: str, created: int, done: int) -> bool:
     return sum(day.get("created", 0) for day in days) == created and stats.get("done_tasks") == done
 
 
+def newest_on_top(created: list[datetime]) -> list[str]:
+    """Ranks for tasks made at ``created``, each new one on top of those made before it, as
+    the server ranks a task it makes (tasks/order.py)."""
+    keys = generate_n_keys_between(None, None, len(created))
+    oldest_first = sorted(range(len(created)), key=lambda index: created[index])
+    ranks = [""] * len(created)
+    for position, index in enumerate(oldest_first):
+        ranks[index] = keys[len(created) - 1 - position]
+    return ranks
+
+
 def seed_board(db: firestore.Client, uid: str, tasks: list[SeedTask]) -> list[str]:
     """Writes the tasks (created within the kept history, PROGRESS_DAYS_KEPT) and waits until
     the trigger has counted them; their ids, in order."""
     ids = []
+    ranks = newest_on_top([seed.created_at for seed in tasks])
     batch, pending = db.batch(), 0
-    for seed in tasks:
+    for seed, rank in zip(tasks, ranks, strict=True):
         ref = db.collection(f"users/{uid}/tasks").document()
         status: Status = "done" if seed.done_at else seed.status
         task = Task(
@@ -43,6 +56,7 @@ def seed_board(db: firestore.Client, uid: str, tasks: list[SeedTask]) -> list[st
             created_at=seed.created_at,
             updated_at=seed.done_at or seed.created_at,
             done_at=seed.done_at,
+            rank=rank,
         )
         batch.set(ref, task.to_document())
         ids.append(ref.id)

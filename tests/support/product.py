@@ -16,6 +16,7 @@ from taskly.ratelimit.requests import READS, WRITES
 from taskly.ratelimit.window import Rate, position
 from taskly.reminders.sweep import run_sweep
 from taskly.reminders.unsubscribe_token import make_unsubscribe_token
+from taskly.tasks.backfill import legacy_rank, missing_fields
 from taskly.tasks.document import Task
 from taskly.tasks.writes import TaskWrite
 from taskly.vocabulary.ids import DOCUMENT_ID
@@ -83,7 +84,9 @@ __all__ = [
     "account_exists",
     "done_time_key",
     "is_valid_timezone",
+    "legacy_rank",
     "make_unsubscribe_token",
+    "missing_fields",
     "period_key",
     "position",
     "record_task_write",

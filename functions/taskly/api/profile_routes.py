@@ -7,11 +7,14 @@ from taskly.api.http_io import json_response, read_json
 from taskly.api.validation import ProfileUpdate, parse_body
 from taskly.profiles import store as profile_store
 from taskly.tasks import reminder_state
+from taskly.tasks.backfill import backfill_if_older
 from taskly.vocabulary.errors import InvalidInput
 
 
 def get_me(ctx: RouteContext) -> Response:
     profile = ctx.profile()
+    # Every page asks for the profile first: older tasks get what the board's queries need.
+    backfill_if_older(ctx.uid, profile.task_documents_version)
     return json_response(profile.to_json())
 
 

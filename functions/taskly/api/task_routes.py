@@ -69,8 +69,10 @@ def patch_task(ctx: RouteContext) -> Response:
     body = parse_body(TaskPatch, read_json(ctx.request))
     schedule = body.schedule_patch()
     nothing = body.description is None and body.status is None and schedule is None
-    if nothing and not body.undo_completion:
-        raise InvalidInput("Nothing to change: send description, status or the task's dates.")
+    if nothing and not body.undo_completion and body.place is None:
+        raise InvalidInput(
+            "Nothing to change: send description, status, place or the task's dates."
+        )
     if body.undo_completion and body.status is not None:
         raise InvalidInput(
             "Undo a completion on its own, without moving the task to a column.", "status"
@@ -86,6 +88,7 @@ def patch_task(ctx: RouteContext) -> Response:
         status=body.status,
         schedule=schedule,
         undo_completion=body.undo_completion,
+        place=body.place.place() if body.place else None,
     )
     task = task_store.change_task(
         ctx.uid, ctx.params["task_id"], edit, ctx.now, body.previous_description

@@ -18,9 +18,11 @@ from pydantic_core import ErrorDetails
 
 from taskly.phone.numbers import normalised
 from taskly.task_actions.perform import Action
+from taskly.tasks.order import Place
 from taskly.tasks.schedule import Schedule, SchedulePatch
 from taskly.vocabulary.channels import CHANNEL_NAMES
 from taskly.vocabulary.errors import InvalidInput
+from taskly.vocabulary.ids import DOCUMENT_ID
 from taskly.vocabulary.limits import (
     DESCRIPTION_MAX,
     DEVICE_LABEL_MAX,
@@ -145,6 +147,27 @@ class TaskCreate(_TaskSchedule):
     status: Status = "todo"
 
 
+def _check_task_id(value: str) -> str:
+    if not DOCUMENT_ID.fullmatch(value):
+        raise ValueError("must be a task's id")
+    return value
+
+
+TaskId = Annotated[str, AfterValidator(_check_task_id)]
+
+
+class TaskPlacement(_Body):
+    """Between these two tasks of the column (ids; null: none that side), tasks/order.py."""
+
+    above: TaskId | None
+    below: TaskId | None
+
+    def place(self) -> Place:
+        if self.above is not None and self.above == self.below:
+            raise InvalidInput("A task goes between two different tasks.", "place")
+        return Place(self.above, self.below)
+
+
 class TaskPatch(_TaskSchedule):
     description: Description | None = None
     status: Status | None = None
@@ -152,6 +175,8 @@ class TaskPatch(_TaskSchedule):
     previous_description: Description | None = None
     # Take back a repeating task's latest completion (it moved on): back to the date it had.
     undo_completion: bool = False
+    # Its new place in the column (the one it moves to, with status).
+    place: TaskPlacement | None = None
 
     _undo_not_null = field_validator("undo_completion", mode="before")(
         _refusing_null("must be true or false")

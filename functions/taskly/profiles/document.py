@@ -11,6 +11,9 @@ from taskly.vocabulary.timestamps import to_json
 
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_REMIND_TIME = "09:00"
+# The shape of a person's task documents: raised with each field every task must have (the
+# board's queries need it), which tasks/backfill.py then gives the tasks written before it.
+TASK_DOCUMENTS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,20 @@ class Profile:
     avatar_version: str | None = None
     # Devices with notifications on; their subscriptions are users/{uid}/devices.
     push_devices: int = 0
+    # Their tasks have every field of this TASK_DOCUMENTS_VERSION.
+    task_documents_version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
     @classmethod
     def new(cls, uid: str, email: str | None, email_verified: bool, now: datetime) -> "Profile":
         return cls(
-            uid=uid, email=email, email_verified=email_verified, created_at=now, updated_at=now
+            uid=uid,
+            email=email,
+            email_verified=email_verified,
+            task_documents_version=TASK_DOCUMENTS_VERSION,
+            created_at=now,
+            updated_at=now,
         )
 
     @classmethod
@@ -54,6 +64,7 @@ class Profile:
             avatar_path=data.get("avatar_path") or None,
             avatar_version=data.get("avatar_version") or None,
             push_devices=int(data.get("push_devices") or 0),
+            task_documents_version=int(data.get("task_documents_version") or 0),
             created_at=data.get("created_at"),
             updated_at=data.get("updated_at"),
         )

@@ -55,6 +55,8 @@ class Task:
     # A reminder snoozed from a notification or an email link comes at this instant, on its
     # own like a timed one; the task's dates stay as they are.
     snoozed_until: datetime | None = None
+    # Its place in its column among tasks of the same due (tasks/order.py): text that sorts.
+    rank: str | None = None
 
     @classmethod
     def from_document(cls, task_id: str, data: dict[str, Any]) -> "Task":
@@ -80,6 +82,7 @@ class Task:
             completed_on=data.get("completed_on"),
             completed_due_date=data.get("completed_due_date"),
             snoozed_until=data.get("snoozed_until"),
+            rank=data.get("rank"),
         )
 
     def to_document(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from taskly.profiles.store import read_profile
 from taskly.tasks import reminder_state
 from taskly.tasks.cursor import Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import Task
+from taskly.tasks.order import Place, rank_at, rank_on_top
 from taskly.tasks.refs import read_task, task_from, task_ref, tasks_of
 from taskly.tasks.schedule import (
     Schedule,
@@ -42,7 +43,14 @@ def create_task(
     """Create the task (with the caller's id if given); with an id already taken, the task
     that has it, unchanged: a retried create makes no second task. And whether it was new."""
     ref = task_ref(uid, task_id) if task_id is not None else tasks_of(uid).document()
-    task = Task(id=ref.id, description=description, status=status, created_at=now, updated_at=now)
+    task = Task(
+        id=ref.id,
+        description=description,
+        status=status,
+        created_at=now,
+        updated_at=now,
+        rank=rank_on_top(uid, status),
+    )
     if status == "done":
         task = _completed(task, _timezone(uid), now)
     if schedule is not None:
@@ -100,6 +108,8 @@ class TaskEdit:
     schedule: SchedulePatch | None = None
     # Take back a repeating task's latest completion first (schedule.completion_undone).
     undo_completion: bool = False
+    # Its new place in its column (order.py); moved to another column without one: on top.
+    place: Place | None = None
 
 
 def _apply_edit(
@@ -135,6 +145,10 @@ def _apply_edit(
         after = moved or _completed(after, _timezone(uid, transaction), now)
     elif after.status != "done" and before.status == "done":
         after = replace(after, done_at=None, completed_on=None)
+    if edit.place is not None:
+        after = replace(after, rank=rank_at(uid, after.status, edit.place, transaction))
+    elif after.status != before.status:
+        after = replace(after, rank=rank_on_top(uid, after.status, transaction))
     after = reminder_state.follow_edit(transaction, uid, before, after, now)
     transaction.set(task_ref(uid, task_id), after.to_document())
     if also is not None:

@@ -51,7 +51,7 @@ export function watchBoard(db, uid, store, { onSource = () => {} } = {}) {
         tasks,
         where("status", "==", status),
         where("due_date", "==", null),
-        orderBy("created_at", "desc"),
+        orderBy("rank"),
       ),
   };
   // status -> { limits, answers: { [segment]: segmentAnswer }, listening: { [segment] }, and

@@ -73,11 +73,14 @@ function newestFirst(a, b) {
 }
 
 // Open columns show what is due first: the tasks with a due date, the earliest first, then the
-// undated ones, newest first as before. Within a day, the tasks with a time come by their time,
-// and the day's date-only tasks after them: a date without a time means "some time that day",
-// so by the day's end, later than any time set on it ("~" sorts after every "HH:MM"). Dates
-// and times are the person's local ones, which compare as text. Equal dues, newest first.
-const dueKey = (task) => (task.due_date ? `${task.due_date} ${task.due_time ?? "~"}` : null);
+// undated ones. Within a day, the tasks with a time come by their time, and the day's date-only
+// tasks after them: a date without a time means "some time that day", so by the day's end,
+// later than any time set on it ("~" sorts after every "HH:MM"). Dates and times are the
+// person's local ones, which compare as text. Equal dues (and the undated tasks) come in the
+// person's own order: by their order key, `rank`, which the server gives a new task at the top
+// and a placed one between its neighbours.
+export const dueKey = (task) =>
+  task.due_date ? `${task.due_date} ${task.due_time ?? "~"}` : null;
 /**
  * Whether a count of the columns read now can be trusted: no change of this tab that moves a
  * card between columns is in flight, and none settled since the `settles` numbered `asOf`.
@@ -89,13 +92,19 @@ const dueKey = (task) => (task.due_date ? `${task.due_date} ${task.due_time ?? "
  */
 export const quietSince = (board, asOf) => board.effects.size === 0 && board.settles === asOf;
 
-export function dueFirst(a, b) {
+/** How two open tasks' dues order them: negative when `a` comes first, 0 for the same due. */
+export function dueOrder(a, b) {
   const [dueA, dueB] = [dueKey(a), dueKey(b)];
-  if (dueA !== dueB) {
-    if (dueA === null) return 1;
-    if (dueB === null) return -1;
-    return dueA < dueB ? -1 : 1;
-  }
+  if (dueA === dueB) return 0;
+  if (dueA === null) return 1;
+  if (dueB === null) return -1;
+  return dueA < dueB ? -1 : 1;
+}
+
+export function dueFirst(a, b) {
+  const byDue = dueOrder(a, b);
+  if (byDue !== 0) return byDue;
+  if (a.rank !== b.rank) return (a.rank ?? "") < (b.rank ?? "") ? -1 : 1;
   return newestFirst(a, b);
 }
 

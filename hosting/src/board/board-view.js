@@ -16,9 +16,11 @@ const LOAD_AHEAD = 30;
 
 /**
  * Draws the board the store derives (board-state.js) into the columns, and sends the person's
- * intents to `actions`: showOlderDone(), loadMore(status, wanted), move(task, status), and the
- * card's (card.js). Cards are kept by key, redrawn only when their task changed, and moved only
- * when their place changes, so focus and an edit in progress survive updates. Due dates are
+ * intents to `actions`: showOlderDone(), loadMore(status, wanted), move(task, status),
+ * place(task, status, others, index) (a card dropped among `others`, the column's other tasks,
+ * at `index`; placing.js), say(text) (for a screen reader), and the card's (card.js). Cards
+ * are kept by key, redrawn only when their task changed, and moved only when their place
+ * changes, so focus and an edit in progress survive updates. Due dates are
  * written in the person's time zone (`setTimeZone`; the browser's until it is known) and the
  * browser's locale.
  *
@@ -27,12 +29,13 @@ const LOAD_AHEAD = 30;
  * page's length true (window-range.js). It is drawn anew as the page scrolls or resizes. The
  * focused card, the one being dragged and one with an unsaved edit are always drawn. Each card
  * says its place (aria-posinset, aria-setsize), so "card 140 of 2,000" is heard. The browser's
- * find-in-page only finds drawn cards: a task far down a long column is found by scrolling.
+ * find-in-page only finds drawn cards: a task far down a long column is found by the board's
+ * search (search-box.js).
  *
  * An open column the store has only the first cards of (board-state.js, `more`) stands for the
  * rest with spacers too, as tall as its count says, and asks for more (`loadMore`) as the
- * screen nears its loaded end (all of it during a search); the keyboard going past it (J, End) asks for them and moves
- * focus once they are in. Its count says "at least" ("99+") until the server has counted it.
+ * screen nears its loaded end (all of it during a search); the keyboard going past it (J, End)
+ * asks for them and moves focus once they are in. Its count says "at least" ("99+") until the server has counted it.
  */
 export function createBoardView(actions) {
   const board = document.getElementById("board");
@@ -82,21 +85,47 @@ export function createBoardView(actions) {
     status.textContent = "Still loading your tasks… Check your connection if this takes long.";
   }, SLOW_LOAD_MS);
 
+  // Where a dragged card would land: above or below the card under the pointer, marked.
+  let dropMark = null; // { element, before }
+  function markDrop(element, before) {
+    if (dropMark?.element === element && dropMark.before === before) return;
+    clearDropMark();
+    if (!element) return;
+    element.classList.add(before ? "is-drop-before" : "is-drop-after");
+    dropMark = { element, before };
+  }
+  function clearDropMark() {
+    dropMark?.element.classList.remove("is-drop-before", "is-drop-after");
+    dropMark = null;
+  }
+
   for (const [state, { column }] of Object.entries(columns)) {
     column.addEventListener("dragover", (event) => {
       if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
       event.preventDefault();
       column.classList.add("is-drop-target");
+      const over = event.target.closest?.(".card");
+      if (!over || over.dataset.key === dragging) return markDrop(null);
+      const box = over.getBoundingClientRect();
+      markDrop(over, event.clientY < box.top + box.height / 2);
     });
     column.addEventListener("dragleave", (event) => {
-      if (!column.contains(event.relatedTarget)) column.classList.remove("is-drop-target");
+      if (column.contains(event.relatedTarget)) return;
+      column.classList.remove("is-drop-target");
+      clearDropMark();
     });
     column.addEventListener("drop", (event) => {
       column.classList.remove("is-drop-target");
+      const mark = dropMark;
+      clearDropMark();
       const card = cards.get(event.dataTransfer.getData(DRAG_TYPE));
       if (!card) return;
       event.preventDefault();
-      if (card.task.status !== state) actions.move(card.task, state);
+      const others = columns[state].tasks.filter((task) => task.id !== card.task.id);
+      const at = mark ? others.findIndex((task) => task.id === mark.element.dataset.key) : -1;
+      // Dropped on a card: next to it. Elsewhere in another column: on its top.
+      if (at !== -1) actions.place(card.task, state, others, mark.before ? at : at + 1);
+      else if (card.task.status !== state) actions.move(card.task, state);
     });
   }
 
@@ -105,6 +134,7 @@ export function createBoardView(actions) {
   });
   board.addEventListener("dragend", () => {
     dragging = null;
+    clearDropMark();
     redrawSoon();
   });
 
@@ -390,6 +420,24 @@ export function createBoardView(actions) {
       // Past the end of a whole column: its last card.
       if (!more && wish.index >= tasks.length) wish.index = Infinity;
       render(lastState);
+    },
+    /**
+     * Moves the card `node` is in one place up (`step` -1) or down (+1) its column, through
+     * `actions.place`; at either end, says so.
+     */
+    shiftCard(node, step) {
+      const card = cards.get(node?.closest?.(".card")?.dataset.key);
+      const column = card && columns[card.task.status];
+      if (!column || !lastState) return;
+      const { status, tasks } = column;
+      const index = tasks.findIndex((task) => task.id === card.task.id);
+      const to = index + step;
+      if (to < 0 || to >= tasks.length) {
+        actions.say(step < 0 ? "It is first in its column." : "It is last of the cards loaded.");
+        return;
+      }
+      const others = tasks.filter((task) => task.id !== card.task.id);
+      actions.place(card.task, status, others, to);
     },
     /** Draws the columns anew: another shows (column-tabs.js). */
     redraw: redrawSoon,

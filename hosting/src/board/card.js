@@ -9,8 +9,8 @@ export const DRAG_TYPE = "application/x-taskly-task";
 
 /**
  * One task card. `actions` receive the card's current task: edit(task, text, previousText)
- * (a promise), move(task, status), remove(task), reminders(task), due(task) (a promise that
- * settles once its dialog has closed). `dueContext()` gives what the due date's label is
+ * (a promise), move(task, status), complete(task) (the card's check: done, or open again),
+ * remove(task), reminders(task), due(task) (a promise that settles once its dialog has closed). `dueContext()` gives what the due date's label is
  * written for: { now, timeZone, locale } (dates/due-label.js). Text is only ever set as text.
  */
 export function createCard(task, actions, dueContext = () => ({})) {
@@ -62,6 +62,16 @@ export function createCard(task, actions, dueContext = () => ({})) {
   reminderBadge.setAttribute("role", "img");
   reminderBadge.setAttribute("aria-label", "Reminders on");
   reminderBadge.append(icon("bell"));
+
+  // One tap finishes the task (or opens a done one again): a checkbox to the ear.
+  const check = document.createElement("button");
+  check.type = "button";
+  check.className = "card-check";
+  check.setAttribute("role", "checkbox");
+  check.setAttribute("aria-label", "Done");
+  check.setAttribute("aria-describedby", text.id);
+  check.append(icon("check"));
+  check.addEventListener("click", () => actions.complete(task));
 
   // A button that opens the status menu: the arrow keys can't move the card by accident.
   const statusButton = document.createElement("button");
@@ -118,7 +128,7 @@ export function createCard(task, actions, dueContext = () => ({})) {
   buttons.className = "card-actions";
   buttons.append(editButton, dueButton, remindersButton, deleteButton);
   footer.append(statusButton, reminderBadge, waitingMark, buttons);
-  element.append(text, editor.element, due, footer);
+  element.append(check, text, editor.element, due, footer);
 
   // Focus comes back to where the dialog was opened from; when that is gone (the editor it was
   // opened from closed meanwhile), to the card's own Due date button.
@@ -182,6 +192,9 @@ export function createCard(task, actions, dueContext = () => ({})) {
     statusText.textContent = STATUS_LABELS[task.status];
     statusButton.setAttribute("aria-label", `Status: ${STATUS_LABELS[task.status]}. Move to…`);
     element.dataset.status = task.status;
+    const done = task.status === "done";
+    check.setAttribute("aria-checked", String(done));
+    check.title = done ? "Not done yet: back to Todo" : "Done";
     // A done task is reminded of no more (the server keeps the switches for a reopen).
     const running = remindersRunning(task);
     reminderBadge.hidden = !running;
@@ -203,6 +216,7 @@ export function createCard(task, actions, dueContext = () => ({})) {
     remove: () => remove(true),
     reminders: () => actions.reminders(task),
     due: () => openDue(),
+    complete: () => actions.complete(task),
     /** Shows whether the task has a change made offline, waiting to be sent. */
     markWaiting(waiting) {
       if (waitingMark.hidden !== waiting) return;

@@ -6,9 +6,9 @@
  * Firestore cannot order a column as it is shown (tasks without a due date come last, and a
  * day's date-only tasks after its timed ones), so a column is read in two segments, each a
  * query with a limit: the tasks with a due date, earliest day first ("dated"), and the others,
- * newest first ("undated"). A segment that returned as many rows as its limit may have more.
- * Its last day (or creation time) may be cut short, so what the column is sure to hold whole
- * ends before it: the column's reach. Cards past the reach are not drawn (the column's count
+ * in the person's order ("undated", by their order key `rank`). A segment that returned as
+ * many rows as its limit may have more. Its last day (or rank) may be cut short, so what the
+ * column is sure to hold whole ends before it: the column's reach. Cards past the reach are not drawn (the column's count
  * and its spacers still stand for them) until a wider limit brings them in.
  */
 
@@ -35,11 +35,11 @@ export const segmentAnswer = (rows, limit, max) => ({
 /**
  * How far down its display order a column's segments ({ dated, undated }: segmentAnswer's) hold
  * every task: null when they hold the whole column; { dueBefore: day } (every task due before
- * that day); or { createdAfter: time } (every dated task, and the undated ones made after it).
+ * that day); or { rankBefore: rank } (every dated task, and the undated ones ranked before it).
  */
 export function columnReach({ dated, undated }) {
   if (dated.full) return { dueBefore: dated.rows.at(-1).due_date };
-  if (undated.full) return { createdAfter: undated.rows.at(-1).created_at };
+  if (undated.full) return { rankBefore: undated.rows.at(-1).rank };
   return null;
 }
 
@@ -48,7 +48,7 @@ export function withinReach(task, reach) {
   if (!reach) return true;
   const dated = task.due_date != null;
   if ("dueBefore" in reach) return dated && task.due_date < reach.dueBefore;
-  return dated || task.created_at > reach.createdAfter;
+  return dated || task.rank < reach.rankBefore;
 }
 
 /**

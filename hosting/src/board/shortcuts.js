@@ -21,11 +21,12 @@ const somethingOpen = () => Boolean(document.querySelector("dialog[open], :popov
 
 /**
  * The board's keyboard shortcuts, listed in the "?" dialog. On the task whose card has focus:
- * 1, 2, 3 move it to Todo, Doing, Done; E edits its text; D opens its due date; R opens its
+ * 1, 2, 3 move it to Todo, Doing, Done; X checks it done (or not done again); E edits its text; D opens its due date; R opens its
  * reminders; Delete deletes it (with Undo); J or ↓, K or ↑ go to the next or previous card of
- * its column, Home and End to the first and the last. Anywhere: N goes to quick add, / to
+ * its column, Home and End to the first and the last; Alt ↑ and Alt ↓ move it up and down its
+ * column. Anywhere: N goes to quick add, / to
  * the search box (`search()`), ? shows the list.
- * Keys typed into a field, or with Ctrl, Alt or Cmd, are left alone.
+ * Keys typed into a field, or with Ctrl or Cmd (or Alt, but for Alt ↑ ↓), are left alone.
  */
 export function bindShortcuts(view, { search }) {
   const dialog = document.getElementById("shortcuts-dialog");
@@ -33,7 +34,8 @@ export function bindShortcuts(view, { search }) {
   document.getElementById("shortcuts-button").addEventListener("click", showHelp);
 
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
+    if (event.altKey) return orderKey(event);
     if (isTyping(event.target) || somethingOpen()) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     const card = view.cardAt(event.target);
@@ -41,6 +43,7 @@ export function bindShortcuts(view, { search }) {
     else if (key === "n") document.getElementById("quick-add-input").focus();
     else if (key === "/") search();
     else if (card && MOVES[key]) card.move(MOVES[key]);
+    else if (card && key === "x") card.complete();
     else if (card && key === "e") card.edit();
     else if (card && key === "r") card.reminders();
     else if (card && key === "d") card.due();
@@ -49,4 +52,12 @@ export function bindShortcuts(view, { search }) {
     else return;
     event.preventDefault();
   });
+
+  // Alt ↑ and Alt ↓ move the card up and down its column.
+  function orderKey(event) {
+    const step = { ArrowUp: -1, ArrowDown: 1 }[event.key];
+    if (!step || isTyping(event.target) || somethingOpen() || !view.cardAt(event.target)) return;
+    event.preventDefault();
+    view.shiftCard(event.target, step);
+  }
 }

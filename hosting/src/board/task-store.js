@@ -1,4 +1,4 @@
-import { channelFields, draftTask, newTaskId, scheduleChange } from "../lib/task.js";
+import { channelFields, draftTask, newTaskId, scheduleChange, TODO } from "../lib/task.js";
 import { initialBoardState, visibleBoard } from "./board-state.js";
 import {
   answerArrived,
@@ -53,6 +53,7 @@ export function createTaskStore({
   // waits for its create; a delete waits in its undo window until committed.
   let lastCreate = Promise.resolve();
   const creates = new Map(); // id -> promise of the create in flight
+  const lastSent = new Map(); // id -> promise of the last other change of it in flight
   const heldDeletes = new Map(); // seq -> the handle of a delete in its undo window
 
   function update(change) {
@@ -109,14 +110,31 @@ export function createTaskStore({
     return put;
   }
 
+  /**
+   * The request of a change of a task that was made before: after the task's create (which it
+   * needs), and after its change before, answered or refused: two quick moves of one card
+   * must reach the server in the order they were made.
+   */
+  function performAfter(change, request) {
+    const create = creates.get(change.id);
+    const before = lastSent.get(change.id);
+    const sending =
+      create || before
+        ? Promise.all([create, before?.catch(() => {})]).then(() => perform(request))
+        : perform(request);
+    lastSent.set(change.id, sending);
+    const forget = () => lastSent.get(change.id) === sending && lastSent.delete(change.id);
+    sending.then(forget, forget);
+    return sending;
+  }
+
   /** Sends `change` with `request`; the answer (or the refusal) settles it. */
   async function send(change, request) {
     if (outbox && waiting.length > 0) return wait(change, request); // after those waiting
-    const create = change.kind === "create" ? null : creates.get(change.id);
     try {
-      const answer = await (create
-        ? create.then(() => perform(request))
-        : performInTurn(change, request));
+      const answer = await (change.kind === "create"
+        ? performInTurn(change, request)
+        : performAfter(change, request));
       settle(change, answer);
       return answer;
     } catch (error) {
@@ -293,8 +311,52 @@ export function createTaskStore({
         body: { description, previous_description: previous },
       }),
 
+    // On top of the column it goes to (rank ""), until the server's answer gives its place.
     move: (id, status) =>
-      updateTask(id, { status }, { method: "patch", path: `/api/tasks/${id}`, body: { status } }),
+      updateTask(
+        id,
+        { status, rank: "" },
+        { method: "patch", path: `/api/tasks/${id}`, body: { status } },
+      ),
+
+    /**
+     * Puts the task in the column `status` between `above` and `below` (placing.js: tasks of
+     * that column, or null for no bound): the server gives it a rank between theirs, as the
+     * board does here until the answer comes.
+     */
+    async place(task, status, { above, below }) {
+      const { generateKeyBetween } = await import("fractional-indexing");
+      let rank;
+      try {
+        rank = generateKeyBetween(above?.rank || null, below?.rank || null);
+      } catch {
+        rank = task.rank; // a neighbour not ranked by the server yet: its answer places it
+      }
+      const moved = status === task.status ? {} : { status };
+      const place = { above: above?.id ?? null, below: below?.id ?? null };
+      return updateTask(task.id, { ...moved, rank }, {
+        method: "patch",
+        path: `/api/tasks/${task.id}`,
+        body: { ...moved, place },
+      });
+    },
+
+    /**
+     * Takes back a repeating task's completion, which moved it on to its next date (to Todo):
+     * it has the dates of `before` again, and the completion no longer counts.
+     */
+    undoCompletion: (before) =>
+      updateTask(
+        before.id,
+        {
+          status: TODO,
+          due_date: before.due_date,
+          due_time: before.due_time,
+          due_at: before.due_at,
+          last_completed_at: before.last_completed_at,
+        },
+        { method: "patch", path: `/api/tasks/${before.id}`, body: { undo_completion: true } },
+      ),
 
     /**
      * Changes the task's date fields: `fields` holds only those that change (null clears one;

@@ -128,6 +128,8 @@ export function draftTask(id, description, now, schedule = {}) {
     ...schedule,
     created_at: time,
     updated_at: time,
+    // On top of its column (open-pages.js) until the server gives it its place.
+    rank: "",
   });
 }
 

@@ -4,6 +4,7 @@ import { bindColumnTabs } from "../board/column-tabs.js";
 import { startNotifications } from "../board/notifications.js";
 import { startEmailConfirmation } from "../board/email-notice.js";
 import { openTasksFromLinks } from "../board/open-from-link.js";
+import { placeAt } from "../board/placing.js";
 import { bindQuickAdd } from "../board/quick-add.js";
 import { bindSearchBox } from "../board/search-box.js";
 import { bindShortcuts } from "../board/shortcuts.js";
@@ -15,7 +16,7 @@ import { closeFirestore, openFirestore } from "../lib/firestore.js";
 import { applyLimits } from "../lib/limits.js";
 import { logOut, refreshEmailVerification, requireUser } from "../lib/session.js";
 import { dueText } from "../dates/due-label.js";
-import { DONE, isEditConflict, STATUS_LABELS } from "../lib/task.js";
+import { DONE, isEditConflict, STATUS_LABELS, TODO } from "../lib/task.js";
 import { invitePictureOnce } from "../ui/picture-invite.js";
 import "../ui/register-sw.js";
 import { sayWhenSlowedDown } from "../ui/slowed-down.js";
@@ -104,14 +105,10 @@ async function main() {
         action: { label: "Add my text as a task", onClick: () => addTask(text) },
         timeout: UNDO_WINDOW_MS,
       }),
-    move: (task, status) => {
-      announce(`Moved “${shorten(task.description)}” to ${STATUS_LABELS[status]}.`);
-      const moved = store.move(task.id, status);
-      moved.then(
-        (answer) => repeatedAgain(task, status, answer),
-        reportRollback("The task wasn't moved"),
-      );
-    },
+    move: (task, status) => moveTask(task, status),
+    place: (task, status, others, index) => placeTask(task, status, others, index),
+    say: (text) => announce(text),
+    complete: (task) => (task.status === DONE ? moveTask(task, TODO) : completeWithUndo(task)),
     // The dialogs are chunks of their own, loaded when first opened: the board's first paint
     // does not wait for them.
     due: async (task) => {
@@ -177,6 +174,65 @@ async function main() {
 
   stops.push(startEmailConfirmation(user));
 
+  function moveTask(task, status) {
+    announce(`Moved “${shorten(task.description)}” to ${STATUS_LABELS[status]}.`);
+    const moved = store.move(task.id, status);
+    moved.then(
+      (answer) => repeatedAgain(task, status, answer),
+      reportRollback("The task wasn't moved"),
+    );
+  }
+
+  /** A card put among `others` of the column `status`, at `index` (placing.js). */
+  function placeTask(task, status, others, index) {
+    const place = placeAt(others, task, index);
+    if (place.refused) {
+      announce(place.refused);
+      toastError(place.refused);
+      return;
+    }
+    const where = `${ordinal(index + 1)} of ${others.length + 1} in ${STATUS_LABELS[status]}`;
+    announce(`Moved “${shorten(task.description)}”: ${where}.`);
+    store
+      .place(task, status, place)
+      .catch(reportRollback("The task wasn't moved"));
+  }
+
+  /**
+   * The card's check: done at once, with Undo for a while. Undo puts the task back in its
+   * column; a repeating task that moved on to its next date goes back to the date it was done
+   * for, its completion taken back (the server's undo_completion).
+   */
+  function completeWithUndo(task) {
+    const from = task.status;
+    const done = store.move(task.id, DONE);
+    const repeats = task.repeat ? " It repeats, so it moves on to its next date." : "";
+    const text = `Done: “${shorten(task.description)}”.${repeats}`;
+    announce(text);
+    let undone = false;
+    showToast(text, {
+      action: {
+        label: "Undo",
+        onClick: () => {
+          undone = true;
+          done.then((answer) => {
+            const movedOn = answer && answer.status !== DONE;
+            // Moved on, it is in Todo again: from Doing, it goes back there after.
+            const undo = movedOn
+              ? store.undoCompletion(task).then(() => from === TODO || store.move(task.id, from))
+              : store.move(task.id, from);
+            undo.catch(reportRollback("The task couldn't be taken back"));
+          }, () => {});
+        },
+      },
+      timeout: UNDO_WINDOW_MS,
+    });
+    done.then(
+      (answer) => undone || repeatedAgain(task, DONE, answer),
+      reportRollback("The task wasn't marked done"),
+    );
+  }
+
   // A repeating task moved to Done comes back in Todo on its next date (the server's answer):
   // said, so the card leaving Done is no surprise.
   function repeatedAgain(task, status, answer) {
@@ -220,6 +276,8 @@ const reportRollback = (what) => (error) => toastError(`${what}: ${error.message
 function announce(text) {
   document.getElementById("board-announcer").textContent = text;
 }
+
+const ordinal = (n) => `${n}${["th", "st", "nd", "rd"][n % 100 > 10 && n % 100 < 14 ? 0 : n % 10 < 4 ? n % 10 : 0]}`;
 
 function shorten(text) {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;

@@ -7,7 +7,10 @@ export const at = (minutes) => new Date(EPOCH + minutes * 60_000).toISOString();
 
 let made = 0;
 
-/** A task as the API answers it: in Todo, made at `at(n)` if the n-th made; `fields` over it. */
+/**
+ * A task as the API answers it: in Todo, made at `at(n)` if the n-th made, ranked above those
+ * made before; `fields` over it.
+ */
 export function aTask(fields = {}) {
   made += 1;
   const created = at(made);
@@ -21,6 +24,8 @@ export function aTask(fields = {}) {
     created_at: created,
     updated_at: created,
     done_at: null,
+    // Each new task on top of its column, as the server ranks them.
+    rank: `a${String(100_000 - made)}`,
     ...fields,
   };
 }
