@@ -1,7 +1,8 @@
 """The on_task_written trigger: the in-app feed at once, confirmations through the queue."""
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from google.cloud.firestore import FieldFilter
@@ -65,6 +66,22 @@ def test_turning_email_on_sends_one_confirmation_with_the_task_text(named_person
     assert mails[0]["subject"] == 'Reminders on: "Renew passport <soon>"'
     assert "Renew passport &lt;soon&gt;" in mails[0]["html"]
     assert "Renew passport <soon>" in mails[0]["text"]
+
+
+def test_a_timed_tasks_reminders_on_email_says_its_own_time_then_the_daily_one(named_person):
+    tomorrow = (datetime.now(ZoneInfo("Europe/Berlin")).date() + timedelta(days=1)).isoformat()
+    body = {
+        "description": "Call the bank",
+        "due_date": tomorrow,
+        "due_time": "14:30",
+        "remind_before_minutes": 10,
+    }
+    task = named_person.post("/tasks", json=body).json()
+    assert _set(named_person, task["id"], email=True).status_code == 200
+    mail = arrived(lambda: _emails(named_person), 1)[0]
+    when = f"at 14:20 on {tomorrow}, then daily at 09:00 (Berlin time)"
+    assert when in mail["text"]
+    assert when in mail["html"]
 
 
 def test_turning_email_off_sends_one_stopped_email(named_person):

@@ -1,5 +1,5 @@
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from taskly.reminders.messages import (
     daily_when,
     digest_feed_text,
     due_when,
+    reminders_when,
     render_digest,
     render_reminders_off,
     render_reminders_on,
@@ -348,3 +349,19 @@ def test_a_tasks_text_takes_its_own_direction_in_an_email() -> None:
         assert re.search(rf'<p dir="auto"[^>]*>{hebrew}</p>', email.html)
     listed = render_digest("Ana", [hebrew, "Buy milk"], APP_URL, UNSUBSCRIBE_URL)
     assert listed.html.count('<li dir="auto"') == 2
+
+
+def test_the_reminders_on_email_says_when_a_timed_or_later_task_is_reminded() -> None:
+    today = date(2026, 12, 6)
+    timed = datetime(2026, 12, 24, 13, 50)
+    assert reminders_when(timed, True, today, "09:00", "America/New_York") == (
+        "at 13:50 on 2026-12-24, then daily at 09:00 (New York time)"
+    )
+    later = datetime(2026, 12, 24, 9, 0)
+    assert reminders_when(later, False, today, "09:00", "UTC") == (
+        "daily at 09:00 (UTC) from 2026-12-24"
+    )
+    # Today's digest, or one on a later day for a task already due: no date to name.
+    assert reminders_when(datetime(2026, 12, 6, 9, 0), False, today, "09:00", "UTC") == (
+        "daily at 09:00 (UTC)"
+    )

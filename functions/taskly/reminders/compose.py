@@ -20,6 +20,7 @@ from taskly.task_actions.perform import ACTION_TITLES, ACTIONS
 from taskly.tasks.document import Task
 from taskly.vocabulary.channels import Channel
 from taskly.vocabulary.limits import DIGEST_LIST_MAX, EMAIL_ACTION_DAYS, PUSH_ACTION_HOURS
+from taskly.vocabulary.local_time import local_date, local_datetime
 
 EMAIL_ACTIONS_LAST = timedelta(days=EMAIL_ACTION_DAYS)
 PUSH_ACTIONS_LAST = timedelta(hours=PUSH_ACTION_HOURS)
@@ -160,8 +161,22 @@ def digest_push(uid: str, tasks: list[Task], day: date, now: datetime) -> str:
     return push_payload(title, text, f"digest-{day.isoformat()}", "/board")
 
 
-def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | None:
-    """The email or text this change calls for, to the account's own address or phone."""
+def _reminders_when(task: Task, profile: Profile, changed_at: datetime) -> str:
+    """When the task's reminders come, as its reminders-on email says it."""
+    if task.next_reminder_at is None:
+        return messages.daily_when(profile.remind_time, profile.timezone)
+    return messages.reminders_when(
+        local_datetime(task.next_reminder_at, profile.timezone),
+        task.reminder_is_timed,
+        local_date(changed_at, profile.timezone),
+        profile.remind_time,
+        profile.timezone,
+    )
+
+
+def confirmation_message(profile: Profile, job: ConfirmationJob, task: Task) -> Message | None:
+    """The email or text this change of ``task`` calls for, to the account's own address or
+    phone."""
     address = profile.address(job.channel)
     if address is None:
         return None
@@ -176,7 +191,7 @@ def confirmation_message(profile: Profile, job: ConfirmationJob) -> Message | No
             job.description,
             list(job.channels_on),
             settings.APP_URL.value,
-            messages.daily_when(profile.remind_time, profile.timezone),
+            _reminders_when(task, profile, job.changed_at),
         )
     else:
         rendered = messages.render_reminders_off(

@@ -79,7 +79,7 @@ def deliver_confirmation(job: ConfirmationJob) -> Outcome | None:
             job.channel, job_payload(settle), settle_key, at=confirmation_period_end(job)
         )
         return None
-    message = confirmation_message(profile, job)
+    message = confirmation_message(profile, job, task)
     assert message is not None  # the address was checked above
     return send_once(
         key,

@@ -1,7 +1,7 @@
 """Reminder emails and texts: confirmations and the daily digest."""
 
 from bisect import bisect_right
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from taskly.platform.templating import RenderedEmail, one_line, render, render_email, sms_line
 from taskly.vocabulary.channels import CHANNELS, Channel, channels_text
@@ -50,6 +50,19 @@ def zone_name(timezone: str) -> str:
 def daily_when(remind_time: str, timezone: str) -> str:
     """When the daily digest comes, in the person's own zone."""
     return f"daily at {remind_time} ({zone_name(timezone)})"
+
+
+def reminders_when(
+    first: datetime, timed: bool, today: date, remind_time: str, timezone: str
+) -> str:
+    """When a task's reminders come, from its ``first`` (its next reminder, local to the
+    person): at a time of its own, then in the digest; or in the digest, from a later day."""
+    daily = daily_when(remind_time, timezone)
+    if timed:
+        return f"at {first:%H:%M} on {first.date().isoformat()}, then {daily}"
+    if first.date() > today:
+        return f"{daily} from {first.date().isoformat()}"
+    return daily
 
 
 def render_reminders_on(

@@ -43,10 +43,15 @@ def _require_aware(instant: datetime) -> None:
         raise ValueError("Expected a timezone-aware datetime.")
 
 
+def local_datetime(instant: datetime, timezone: str) -> datetime:
+    """The wall-clock date and time in `timezone` at `instant` (an aware datetime)."""
+    _require_aware(instant)
+    return instant.astimezone(_zone(timezone))
+
+
 def local_date(instant: datetime, timezone: str) -> date:
     """The calendar date in `timezone` at `instant` (an aware datetime)."""
-    _require_aware(instant)
-    return instant.astimezone(_zone(timezone)).date()
+    return local_datetime(instant, timezone).date()
 
 
 def local_instant(day: date, wall_time: time, timezone: str) -> datetime:
