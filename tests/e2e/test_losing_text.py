@@ -137,6 +137,38 @@ def test_leaving_the_account_page_with_a_changed_field_asks_first(signed_in_page
     assert [dialog.type for dialog in asked] == ["confirm", "confirm"]
 
 
+def test_a_new_address_phone_or_password_typed_and_not_sent_is_asked_about_too(
+    signed_in_page: Page,
+) -> None:
+    page = signed_in_page
+    board_link = page.locator(".header-actions").get_by_role("link", name="Board", exact=True)
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    for label, value in (
+        ("New email address", "ada.new@example.com"),
+        ("Phone number", "+1 415 555 0100"),
+        ("Current password", "typed-not-sent"),
+    ):
+        page.goto("/account")
+        field = page.get_by_label(label, exact=True)
+        expect(page.get_by_label("First name")).to_be_visible()  # the profile is in
+        field.fill(value)
+        asked.clear()
+        page.once("dialog", dismiss)
+        board_link.click()
+        expect(field).to_have_value(value)
+        assert len(asked) == 1 and "haven't saved" in asked[0], (label, asked)
+        assert page.url.endswith("/account")
+        # Emptied again, nothing is lost: the page goes without a question.
+        field.fill("")
+        board_link.click()
+        page.wait_for_url("**/board")
+
+
 def test_a_pasted_list_stops_at_the_open_task_quota_and_says_why(
     page: Page, db: firestore.Client
 ) -> None:

@@ -10,6 +10,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * account's address changes only when it is opened, so the address stays one its owner proved
  * all along, and reminder emails go to the old one until then (the server mails only an
  * address the ID token says is verified). Firebase asks for a fresh sign-in first.
+ * Returns { unsaved() }: whether a new address is typed and not sent.
  * @param {HTMLFormElement} form
  * @param {import("firebase/auth").User} user
  */
@@ -45,4 +46,5 @@ export function bindEmailForm(form, user) {
       sent.hidden = false;
     });
   });
+  return { unsaved: () => emailInput.value.trim() !== "" };
 }

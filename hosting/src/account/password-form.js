@@ -9,7 +9,10 @@ import {
 import { showToast } from "../ui/toasts.js";
 import { reauthenticate } from "./reauthenticate.js";
 
-/** Change password: Firebase wants a fresh sign-in with the current one first. */
+/**
+ * Change password: Firebase wants a fresh sign-in with the current one first. Returns
+ * { unsaved() }: whether a password is typed and the change not made.
+ */
 export function bindPasswordForm(form, user) {
   const { current_password: currentInput, new_password: newInput } = form.elements;
   bindPasswordRules(newInput, document.getElementById("new-password-rules"));
@@ -33,4 +36,5 @@ export function bindPasswordForm(form, user) {
       }
     });
   });
+  return { unsaved: () => Boolean(currentInput.value || newInput.value) };
 }

@@ -51,7 +51,8 @@ const secondsUntil = (time) => Math.max(0, Math.ceil((time - Date.now()) / 1000)
  * The phone for SMS reminders, in one flow: type the number, "Send code" (which saves it and
  * texts a 6-digit code), then enter the code. The wait before another code comes from the
  * server's answer. A changed number needs verifying again. A verified number is shown as it
- * is, with "Change number" to type another.
+ * is, with "Change number" to type another. Returns { unsaved() }: whether a number other
+ * than the saved one is typed and not sent.
  */
 export function bindPhoneForms(numberForm, codeForm, profile) {
   const phoneInput = numberForm.elements.phone;
@@ -222,4 +223,10 @@ export function bindPhoneForms(numberForm, codeForm, profile) {
       showNumberStep();
     });
   });
+  return {
+    unsaved: () => {
+      const typed = phoneInput.value.trim();
+      return !numberForm.hidden && typed !== "" && (toE164(typed) ?? typed) !== saved.phone;
+    },
+  };
 }

@@ -25,15 +25,18 @@ async function main() {
   const user = await requireUser(forget);
   if (!user) return;
 
-  let profileForm = null; // once the profile is in
-  const leave = askBeforeLeaving(() => Boolean(profileForm?.unsaved()));
+  // The forms with something typed and not saved, asked before the page is left.
+  const forms = [];
+  const leave = askBeforeLeaving(() => forms.some((form) => form.unsaved()));
   const logOutHere = () => leave.mayLeave() && logOut(forget);
   showIdentity(profileFromUser(user));
   initUserMenu({ onLogOut: logOutHere });
   document.getElementById("account-log-out").addEventListener("click", logOutHere);
   enablePasswordToggles();
-  bindPasswordForm(document.getElementById("password-form"), user);
-  bindEmailForm(document.getElementById("email-form"), user);
+  forms.push(
+    bindPasswordForm(document.getElementById("password-form"), user),
+    bindEmailForm(document.getElementById("email-form"), user),
+  );
   bindDataExport(document.getElementById("export-data"));
   bindDeleteAccount(
     document.getElementById("delete-account"),
@@ -59,14 +62,16 @@ async function main() {
     showAvatar(preview, profile);
   };
   update({});
-  profileForm = bindProfileForm(document.getElementById("profile-form"), profile, {
-    onChange: update,
-  });
+  forms.push(
+    bindProfileForm(document.getElementById("profile-form"), profile, { onChange: update }),
+  );
   bindAvatarForm(document.getElementById("avatar-form"), profile, { onChange: update });
-  bindPhoneForms(
-    document.getElementById("phone-form"),
-    document.getElementById("phone-code-form"),
-    profile,
+  forms.push(
+    bindPhoneForms(
+      document.getElementById("phone-form"),
+      document.getElementById("phone-code-form"),
+      profile,
+    ),
   );
   bindDevices(document.getElementById("devices"));
   bindCalendarFeed(document.getElementById("calendar"));

@@ -14,7 +14,7 @@ export function takeUnsavedProfileMessage() {
   return `Your name and time zone weren't saved (${reason}). Set them on the Account page.`;
 }
 
-const LEAVE_QUESTION = "Your profile has changes you haven't saved. Leave without saving them?";
+const LEAVE_QUESTION = "This page has changes you haven't saved. Leave without saving them?";
 
 /**
  * Asks before the page is left while `unsaved()` says a change would be lost: the browser's own
