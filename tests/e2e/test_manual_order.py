@@ -53,7 +53,7 @@ def test_cards_are_put_in_order_by_drag_and_by_keyboard_and_stay_so(
         ["Book flights", "Buy milk", "Call mom"]
     )
     expect(card(page, "Buy milk")).to_be_focused()
-    expect(page.locator("#board-announcer")).to_have_text("Moved “Buy milk”: 2nd of 3 in Todo.")
+    expect(page.locator("#board-announcer")).to_have_text("Moved “Buy milk”: now 2 of 3 in Todo.")
     wait_until_saved(page)
     assert _server_order(person) == ["Book flights", "Buy milk", "Call mom"]
     save_screenshots(page, "reorder")

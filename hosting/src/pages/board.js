@@ -191,7 +191,7 @@ async function main() {
       toastError(place.refused);
       return;
     }
-    const where = `${ordinal(index + 1)} of ${others.length + 1} in ${STATUS_LABELS[status]}`;
+    const where = `now ${index + 1} of ${others.length + 1} in ${STATUS_LABELS[status]}`;
     announce(`Moved “${shorten(task.description)}”: ${where}.`);
     store
       .place(task, status, place)
@@ -276,8 +276,6 @@ const reportRollback = (what) => (error) => toastError(`${what}: ${error.message
 function announce(text) {
   document.getElementById("board-announcer").textContent = text;
 }
-
-const ordinal = (n) => `${n}${["th", "st", "nd", "rd"][n % 100 > 10 && n % 100 < 14 ? 0 : n % 10 < 4 ? n % 10 : 0]}`;
 
 function shorten(text) {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
