@@ -8,7 +8,6 @@ from playwright.sync_api import Dialog, Locator, Page, expect
 
 from tests.support.people import Person
 
-from .test_service_worker import wait_until_controlled
 from .ui import (
     EDITOR,
     SERVER_TIMEOUT_MS,
@@ -20,6 +19,7 @@ from .ui import (
     quick_add,
     sign_in,
     wait_for_board,
+    wait_until_controlled,
 )
 
 

@@ -30,7 +30,7 @@ from tests.support.stack import CAPTURE_URL
 from tests.support.waiting import arrived, eventually
 
 from .screenshots import WIDTHS, save_screenshot, save_screenshots
-from .ui import SERVER_TIMEOUT_MS, card, sign_in, wait_for_board
+from .ui import SERVER_TIMEOUT_MS, card, sign_in, wait_for_board, wait_until_controlled
 
 ACTIONS = [
     {"action": "done", "title": "Done"},
@@ -82,12 +82,8 @@ def _add_device(person: Person, label: str) -> tuple[dict[str, Any], str]:
     return answer.json(), subscription["endpoint"].rsplit("/", 1)[1]
 
 
-def _wait_until_controlled(page: Page) -> None:
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-
-
 def _worker(page: Page) -> Worker:
-    _wait_until_controlled(page)
+    wait_until_controlled(page)
     workers = page.context.service_workers
     return workers[0] if workers else page.context.wait_for_event("serviceworker")
 
@@ -96,7 +92,7 @@ class PushService:
     """Hands push messages to the page's service worker, as the browser's push service would."""
 
     def __init__(self, page: Page, origin: str) -> None:
-        _wait_until_controlled(page)
+        wait_until_controlled(page)
         self.origin = origin
         self.cdp: CDPSession = page.context.new_cdp_session(page)
         found: list[str] = []
@@ -198,7 +194,7 @@ def test_turning_on_says_why_it_could_not(push_page: Page, person: Person, base_
     page = push_page
     sign_in(page, person.email, person.password)
     page.goto("/account")
-    _wait_until_controlled(page)
+    wait_until_controlled(page)
     section = page.locator("#devices")
     turn_on = section.get_by_role("button", name="Turn on notifications on this device")
     expect(turn_on).to_be_enabled(timeout=SERVER_TIMEOUT_MS)
@@ -307,7 +303,7 @@ def test_clicking_a_notification_opens_its_task_on_the_board(
 
     # From another page: the board opens with that card.
     page.goto("/account")
-    _wait_until_controlled(page)
+    wait_until_controlled(page)
     open_from_notification(tasks[1]["id"])
     wait_for_board(page)
     expect(card(page, "Task 1")).to_be_focused()

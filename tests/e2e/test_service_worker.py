@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tools.devstack.paths import ROOT
 
-from .ui import SERVER_TIMEOUT_MS, add_task
+from .ui import add_task, wait_until_controlled
 
 WORKER = ROOT / "hosting" / "public" / "sw.js"
 
@@ -22,15 +22,6 @@ CACHED_URLS = """async () => {
   }
   return urls;
 }"""
-
-
-def wait_until_controlled(page: Page) -> None:
-    # A function, not an expression: the page's Content-Security-Policy forbids eval. The
-    # worker takes control once it has fetched the whole shell, which a busy machine (the
-    # emulators and the browser on two cores) can take more than the default 10 s for.
-    page.wait_for_function(
-        "() => navigator.serviceWorker.controller !== null", timeout=SERVER_TIMEOUT_MS
-    )
 
 
 def shell_caches(page: Page) -> list[str]:

@@ -150,3 +150,12 @@ def save_profile(page: Page) -> None:
     ) as answer:
         page.locator("#profile-form").get_by_role("button", name="Save profile").click()
     assert answer.value.ok, answer.value.text()
+
+
+def wait_until_controlled(page: Page) -> None:
+    """The service worker controls the page. A function, not an expression: the page's
+    Content-Security-Policy forbids eval. It takes control once it has fetched the whole shell,
+    which a busy machine (the emulators and the browser on two cores) can take over 10 s for."""
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=SERVER_TIMEOUT_MS
+    )
