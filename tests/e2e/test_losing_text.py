@@ -9,10 +9,9 @@ from datetime import UTC, datetime, timedelta
 from google.cloud import firestore
 from playwright.sync_api import Dialog, Locator, Page, expect
 
-from tests.support.boards import newest_on_top
+from tests.support.boards import seed_open_tasks
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_up
-from tests.support.product import Task
 
 from .ui import (
     SERVER_TIMEOUT_MS,
@@ -175,24 +174,8 @@ def test_a_pasted_list_stops_at_the_open_task_quota_and_says_why(
     person = sign_up("Full")
     start = datetime.now(UTC) - timedelta(days=30)
     with background_triggers_off():
-        batch = db.batch()
-        made = [start + timedelta(seconds=number) for number in range(OPEN_TASKS_MAX - 3)]
-        for number, (created, rank) in enumerate(zip(made, newest_on_top(made), strict=True)):
-            ref = db.collection(f"users/{person.uid}/tasks").document()
-            task = Task(
-                id=ref.id,
-                description=f"Filled {number}",
-                status="todo",
-                created_at=created,
-                updated_at=created,
-                done_at=None,
-                rank=rank,
-            )
-            batch.set(ref, task.to_document())
-            if number % 450 == 449:
-                batch.commit()
-                batch = db.batch()
-        batch.commit()
+        filled = [f"Filled {number}" for number in range(OPEN_TASKS_MAX - 3)]
+        seed_open_tasks(db, person.uid, filled, start, timedelta(seconds=1))
     sign_in(page, person.email, person.password, timeout=60_000)
 
     lines = [f"Last room {number} {uuid.uuid4().hex[:6]}" for number in range(5)]

@@ -8,16 +8,14 @@ import pytest
 from google.cloud import firestore
 from playwright.sync_api import Page, expect
 
-from tests.support.boards import newest_on_top
+from tests.support.boards import seed_open_tasks
 from tests.support.emulators import background_triggers_off
 from tests.support.people import Person, sign_up
-from tests.support.product import Task
 
 from .ui import add_task, card, column, sign_in, wait_until_saved
 
 TASKS = 2_000
 CARDS_MAX = 300
-_BATCH = 450
 
 
 def _text(number: int) -> str:
@@ -33,25 +31,8 @@ def long_board_person(db: firestore.Client) -> Iterator[Person]:
     person = sign_up("Long")
     start = datetime.now(UTC) - timedelta(days=30)
     with background_triggers_off():
-        batch, pending = db.batch(), 0
-        made = [start + timedelta(minutes=number) for number in range(1, TASKS + 1)]
-        for number, (created, rank) in enumerate(zip(made, newest_on_top(made), strict=True), 1):
-            ref = db.collection(f"users/{person.uid}/tasks").document()
-            task = Task(
-                id=ref.id,
-                description=_text(number),
-                status="todo",
-                created_at=created,
-                updated_at=created,
-                done_at=None,
-                rank=rank,
-            )
-            batch.set(ref, task.to_document())
-            pending += 1
-            if pending >= _BATCH:
-                batch.commit()
-                batch, pending = db.batch(), 0
-        batch.commit()
+        texts = [_text(number) for number in range(1, TASKS + 1)]
+        seed_open_tasks(db, person.uid, texts, start + timedelta(minutes=1), timedelta(minutes=1))
     yield person
 
 

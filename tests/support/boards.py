@@ -40,6 +40,33 @@ def newest_on_top(created: list[datetime]) -> list[str]:
     return ranks
 
 
+def seed_open_tasks(
+    db: firestore.Client, uid: str, descriptions: list[str], start: datetime, step: timedelta
+) -> None:
+    """Todo tasks made ``step`` apart from ``start``, in the order given (the last on top),
+    written straight in, uncounted: for boards too long to wait for the trigger (call it with
+    the background triggers off)."""
+    made = [start + step * number for number in range(len(descriptions))]
+    batch = db.batch()
+    for number, (description, created, rank) in enumerate(
+        zip(descriptions, made, newest_on_top(made), strict=True), 1
+    ):
+        ref = db.collection(f"users/{uid}/tasks").document()
+        task = Task(
+            id=ref.id,
+            description=description,
+            status="todo",
+            created_at=created,
+            updated_at=created,
+            rank=rank,
+        )
+        batch.set(ref, task.to_document())
+        if number % _BATCH == 0:
+            batch.commit()
+            batch = db.batch()
+    batch.commit()
+
+
 def seed_board(db: firestore.Client, uid: str, tasks: list[SeedTask]) -> list[str]:
     """Writes the tasks (created within the kept history, PROGRESS_DAYS_KEPT) and waits until
     the trigger has counted them; their ids, in order."""
