@@ -61,6 +61,18 @@ def test_the_board_opens_offline_and_the_api_stays_on_the_network(
     assert [url for url in urls if "/api/" in url] == []
 
 
+def test_a_page_the_worker_did_not_claim_asks_it_to(page: Page) -> None:
+    """A worker claims the pages that exist as it activates. A page whose navigation was under
+    way just then (here about 1 sign-in in 40: the board loading while the shell installs) was
+    left without one, so offline its lazily loaded code failed; such a page now asks to be
+    claimed. A hard reload, which bypasses the worker, makes that page on demand."""
+    page.goto("/")
+    wait_until_controlled(page)
+    with page.expect_navigation():
+        page.context.new_cdp_session(page).send("Page.reload", {"ignoreCache": True})
+    wait_until_controlled(page)
+
+
 @pytest.fixture
 def next_build() -> Iterator[Callable[[str, str], None]]:
     """Serves the worker of another build: the same script with another shell version, written

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from playwright.sync_api import Locator, Page, Response, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # The API can stall for a while when the shared stack is busy (the local functions emulator
 # reloads on code changes); what the page shows at once is checked with the shorter default.
@@ -156,6 +157,25 @@ def wait_until_controlled(page: Page) -> None:
     """The service worker controls the page. A function, not an expression: the page's
     Content-Security-Policy forbids eval. It takes control once it has fetched the whole shell,
     which a busy machine (the emulators and the browser on two cores) can take over 10 s for."""
-    page.wait_for_function(
-        "() => navigator.serviceWorker.controller !== null", timeout=SERVER_TIMEOUT_MS
+    try:
+        page.wait_for_function(
+            "() => navigator.serviceWorker.controller !== null", timeout=SERVER_TIMEOUT_MS
+        )
+    except PlaywrightTimeout as error:
+        raise AssertionError(f"no service worker controls the page: {_workers(page)}") from error
+
+
+def _workers(page: Page) -> object:
+    """This page's service worker registration, worker by worker, with their states."""
+    return page.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            if (!registration) return "no registration";
+            const state = (worker) => worker && `${worker.scriptURL} ${worker.state}`;
+            return {
+                installing: state(registration.installing),
+                waiting: state(registration.waiting),
+                active: state(registration.active),
+            };
+        }"""
     )

@@ -36,6 +36,8 @@ worker.addEventListener("activate", (event) => {
 
 worker.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") worker.skipWaiting();
+  // Still activating, it claims every page itself when done.
+  if (event.data?.type === "claim") event.waitUntil(worker.clients.claim().catch(() => {}));
 });
 
 worker.addEventListener("fetch", (event) => {

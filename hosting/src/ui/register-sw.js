@@ -14,6 +14,11 @@ function register() {
 
 /** @param {ServiceWorkerRegistration} registration */
 function watchForUpdates(registration) {
+  // A worker claims only the pages that exist when it activates: one whose navigation was under
+  // way then (the board loading after sign-in) asks, so its lazily loaded code works offline.
+  if (registration.active && !navigator.serviceWorker.controller) {
+    registration.active.postMessage({ type: "claim" });
+  }
   // Without a controller the waiting worker is the first one, which changes nothing on screen.
   const offer = () => {
     if (registration.waiting && navigator.serviceWorker.controller) {
