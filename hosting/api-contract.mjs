@@ -1,5 +1,5 @@
 // What the web app takes from the API's contract, functions/openapi.yaml: the limits the
-// browser enforces and the task's fields and statuses. hosting/build.mjs hands them to the
+// browser enforces, the task's fields and statuses, and the buttons a reminder carries. hosting/build.mjs hands them to the
 // bundle (esbuild `define`); the JS unit tests (tests/js) set them the same way.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -22,5 +22,7 @@ export function webAppContract() {
         (name) => !["description", "status"].includes(name),
       ),
     },
+    // What a reminder's buttons may ask of POST /api/task-actions/{token}.
+    taskActions: schemas.TaskAction.enum,
   };
 }

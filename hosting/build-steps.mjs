@@ -116,7 +116,10 @@ export async function buildServiceWorker() {
     target: "es2020",
     write: false,
     logLevel: "warning",
-    define: { TASKLY_SHELL: JSON.stringify(shell) },
+    define: {
+      TASKLY_SHELL: JSON.stringify(shell),
+      TASKLY_TASK_ACTIONS: JSON.stringify(webAppContract().taskActions),
+    },
   });
   // Replaced whole, so a running server never serves half a worker.
   const path = join(publicDir, "sw.js");

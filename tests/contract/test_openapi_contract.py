@@ -24,6 +24,7 @@ from tests.support.product import (
     E164,
     JSON_BODY_LIMIT,
     STATUSES,
+    TASK_ACTIONS,
     ProfileUpdate,
     is_valid_timezone,
 )
@@ -94,6 +95,7 @@ def test_spec_patterns_are_the_codes_patterns():
     one character, item or byte too many."""
     assert SCHEMAS["Phone"]["pattern"] == E164.pattern
     assert SCHEMAS["TaskStatus"]["enum"] == list(STATUSES)
+    assert SCHEMAS["TaskAction"]["enum"] == list(TASK_ACTIONS)
     assert SCHEMAS["TaskId"]["pattern"] == DOCUMENT_ID.pattern
     assert SCHEMAS["Task"]["properties"]["id"] == {"$ref": "#/components/schemas/TaskId"}
     assert "32 KB" in SPEC["components"]["responses"]["PayloadTooLarge"]["description"]

@@ -16,6 +16,7 @@ from taskly.ratelimit.requests import READS, WRITES
 from taskly.ratelimit.window import Rate, position
 from taskly.reminders.sweep import run_sweep
 from taskly.reminders.unsubscribe_token import make_unsubscribe_token
+from taskly.task_actions.perform import ACTIONS as TASK_ACTIONS
 from taskly.tasks.backfill import legacy_rank, missing_fields
 from taskly.tasks.document import Task
 from taskly.tasks.writes import TaskWrite
@@ -73,6 +74,7 @@ __all__ = [
     "REMINDER_TASKS_MAX",
     "STATUSES",
     "TASKS_MAX",
+    "TASK_ACTIONS",
     "UPLOAD_LIMIT_MB",
     "WRITES",
     "WRITES_PER_MINUTE",

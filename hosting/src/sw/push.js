@@ -1,8 +1,13 @@
+/* global TASKLY_TASK_ACTIONS */
 // What a push message shows: the notification built from the server's payload. Pure, so node
 // can test it.
 
-/** The buttons a reminder about one task carries, in the server's words (POST task-actions). */
-export const TASK_ACTIONS = ["done", "snooze_hour", "tomorrow"];
+/**
+ * The buttons a reminder about one task carries, in the server's words: the contract's
+ * TaskAction, which hosting/build.mjs hands the worker.
+ * @type {readonly string[]}
+ */
+export const TASK_ACTIONS = TASKLY_TASK_ACTIONS;
 
 export const ICON = "/img/icon-192.png";
 const FALLBACK_TITLE = "Taskly";

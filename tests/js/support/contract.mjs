@@ -11,3 +11,4 @@ export const schemas = parse(readFileSync(openapi, "utf8")).components.schemas;
 const contract = webAppContract();
 globalThis.TASKLY_TASK = contract.task;
 globalThis.TASKLY_LIMITS = contract.limits;
+globalThis.TASKLY_TASK_ACTIONS = contract.taskActions;
