@@ -1,6 +1,8 @@
 """Reading and creating profile documents ``users/{uid}``."""
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
@@ -18,6 +20,19 @@ def read_profile(uid: str, transaction: firestore.Transaction | None = None) -> 
     """The stored profile, or None when there is none (never created, or deleted)."""
     snapshot = profile_ref(uid).get(transaction=transaction)
     return Profile.from_document(uid, snapshot.to_dict() or {}) if snapshot.exists else None
+
+
+def profile_reader(
+    uid: str, transaction: firestore.Transaction | None = None
+) -> Callable[[], Profile]:
+    """The profile (defaults when there is none), read when first asked for and then kept: one
+    operation needing the person's zone in several steps pays one read."""
+
+    @cache
+    def profile() -> Profile:
+        return read_profile(uid, transaction) or Profile(uid)
+
+    return profile
 
 
 def load_profile(uid: str, email: str | None, email_verified: bool, now: datetime) -> Profile:

@@ -25,7 +25,7 @@ from taskly.platform.firestore_client import (
     update_each_in_batches,
 )
 from taskly.profiles.document import Profile
-from taskly.profiles.store import read_profile
+from taskly.profiles.store import profile_reader
 from taskly.tasks.document import ChangeSource, Task
 from taskly.tasks.refs import read_task, task_from, task_ref, tasks_of
 from taskly.tasks.schedule import in_zone, planned_reminder, same_plan
@@ -50,14 +50,9 @@ def next_reminder(
     return planned_reminder(after, profile(), now)
 
 
-def follow_edit(
-    transaction: firestore.Transaction, uid: str, before: Task, after: Task, now: datetime
-) -> Task:
-    """``after`` (an edit of ``before`` inside ``transaction``) with its reminder time kept true."""
-
-    def profile() -> Profile:
-        return read_profile(uid, transaction) or Profile(uid)
-
+def follow_edit(before: Task, after: Task, profile: Callable[[], Profile], now: datetime) -> Task:
+    """``after`` (an edit of ``before``) with its reminder time kept true; ``profile`` reads the
+    owner's profile in the edit's transaction."""
     next_at = next_reminder(before, after, profile, now)
     # A snooze lasts until its reminder is replaced: by a new plan, done, or switched off.
     snoozed = after.snoozed_until if next_at == after.snoozed_until else None
@@ -82,7 +77,7 @@ def _switch(
         reminder_change_source=source,
         updated_at=now,
     )
-    after = follow_edit(transaction, uid, before, after, now)
+    after = follow_edit(before, after, profile_reader(uid, transaction), now)
     transaction.set(task_ref(uid, task_id), after.to_document())
     if also is not None:
         also(transaction, uid, before, after, now)

@@ -8,8 +8,7 @@ from google.api_core.exceptions import NotFound as GoogleNotFound
 from google.cloud import firestore
 
 from taskly.platform.firestore_client import db, run_transaction
-from taskly.profiles.document import DEFAULT_TIMEZONE
-from taskly.profiles.store import read_profile
+from taskly.profiles.store import profile_reader
 from taskly.tasks import reminder_state
 from taskly.tasks.cursor import Cursor, decode_cursor, encode_cursor
 from taskly.tasks.document import Task
@@ -25,11 +24,6 @@ from taskly.tasks.schedule import (
 from taskly.vocabulary.errors import Conflict, NotFound
 from taskly.vocabulary.local_time import local_date
 from taskly.vocabulary.statuses import Status
-
-
-def _timezone(uid: str, transaction: firestore.Transaction | None = None) -> str:
-    profile = read_profile(uid, transaction)
-    return profile.timezone if profile is not None else DEFAULT_TIMEZONE
 
 
 def create_task(
@@ -51,10 +45,11 @@ def create_task(
         updated_at=now,
         rank=rank_on_top(uid, status),
     )
+    profile = profile_reader(uid)
     if status == "done":
-        task = _completed(task, _timezone(uid), now)
+        task = _completed(task, profile().timezone, now)
     if schedule is not None:
-        task = scheduled(task, schedule.applied_to(Schedule()), _timezone(uid), now)
+        task = scheduled(task, schedule.applied_to(Schedule()), profile().timezone, now)
     try:
         ref.create(task.to_document())
     except AlreadyExists:
@@ -122,6 +117,7 @@ def _apply_edit(
     also: reminder_state.AlsoInTransaction | None,
 ) -> Task:
     before = read_task(uid, task_id, transaction)
+    profile = profile_reader(uid, transaction)
     # Changed meanwhile, and not to this very text (the same edit saved twice is no conflict).
     moved_on = previous_description not in (None, before.description)
     if moved_on and edit.description != before.description:
@@ -135,21 +131,21 @@ def _apply_edit(
         updated_at=now,
     )
     if edit.undo_completion:
-        after = completion_undone(after, _timezone(uid, transaction))
+        after = completion_undone(after, profile().timezone)
     if edit.schedule is not None:
         schedule = edit.schedule.applied_to(Schedule.of(after))
-        after = scheduled(after, schedule, _timezone(uid, transaction), now)
+        after = scheduled(after, schedule, profile().timezone, now)
     if after.status == "done" and before.status != "done":
         # A repeating task moves on to its next date instead, once more to do.
-        moved = after.repeat and moved_to_next_date(after, _timezone(uid, transaction), now)
-        after = moved or _completed(after, _timezone(uid, transaction), now)
+        moved = after.repeat and moved_to_next_date(after, profile().timezone, now)
+        after = moved or _completed(after, profile().timezone, now)
     elif after.status != "done" and before.status == "done":
         after = replace(after, done_at=None, completed_on=None)
     if edit.place is not None:
         after = replace(after, rank=rank_at(uid, after.status, edit.place, transaction))
     elif after.status != before.status:
         after = replace(after, rank=rank_on_top(uid, after.status, transaction))
-    after = reminder_state.follow_edit(transaction, uid, before, after, now)
+    after = reminder_state.follow_edit(before, after, profile, now)
     transaction.set(task_ref(uid, task_id), after.to_document())
     if also is not None:
         also(transaction, uid, before, after, now)
