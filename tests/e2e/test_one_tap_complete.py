@@ -58,6 +58,31 @@ def test_the_check_finishes_a_task_in_one_tap_and_undo_puts_it_back(
     eventually(lambda: _task(person, task_id)["status"] == "todo")
 
 
+def test_undo_puts_a_finished_task_back_in_its_own_place_in_its_column(
+    page: Page, person: Person
+) -> None:
+    for text in ("Book flights", "Buy milk", "Call mom"):
+        assert person.post("/tasks", json={"description": text}).status_code == 201
+    sign_in(page, person.email, person.password)
+    texts = column(page, "todo").locator(".card-text")
+    expect(texts).to_have_text(["Call mom", "Buy milk", "Book flights"])
+
+    _check(page, "Buy milk").click()
+    expect(texts).to_have_text(["Call mom", "Book flights"])
+    wait_until_saved(page)
+    page.locator("#toasts .toast", has_text="Done: “Buy milk”.").get_by_role(
+        "button", name="Undo"
+    ).click()
+    expect(texts).to_have_text(["Call mom", "Buy milk", "Book flights"])
+    wait_until_saved(page)
+
+    def server_order() -> list[str]:
+        tasks = person.get("/tasks", params={"status": "todo"}).json()["tasks"]
+        return [task["description"] for task in sorted(tasks, key=lambda task: task["rank"])]
+
+    eventually(lambda: server_order() == ["Call mom", "Buy milk", "Book flights"])
+
+
 def test_the_check_on_a_repeating_task_moves_it_on_and_undo_takes_the_completion_back(
     page: Page, person: Person
 ) -> None:

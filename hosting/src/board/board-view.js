@@ -439,6 +439,17 @@ export function createBoardView(actions) {
       const others = tasks.filter((task) => task.id !== card.task.id);
       actions.place(card.task, status, others, to);
     },
+    /**
+     * Where the task with `id` is now: its column's other tasks in order and its index among
+     * them (for placing.js), or null when it is not on the board.
+     */
+    placeOf(id) {
+      for (const { status, tasks } of Object.values(columns)) {
+        const index = tasks.findIndex((task) => task.id === id);
+        if (index >= 0) return { status, others: tasks.filter((task) => task.id !== id), index };
+      }
+      return null;
+    },
     /** Draws the columns anew: another shows (column-tabs.js). */
     redraw: redrawSoon,
     /** Marks where the first snapshot came from: "cache" or "server" (for measurements). */

@@ -199,12 +199,13 @@ async function main() {
   }
 
   /**
-   * The card's check: done at once, with Undo for a while. Undo puts the task back in its
-   * column; a repeating task that moved on to its next date goes back to the date it was done
-   * for, its completion taken back (the server's undo_completion).
+   * The card's check: done at once, with Undo for a while. Undo puts the task back where it
+   * was in its column; a repeating task that moved on to its next date goes back to the date
+   * it was done for, its completion taken back (the server's undo_completion).
    */
   function completeWithUndo(task) {
     const from = task.status;
+    const backInPlace = returnTo(task);
     const done = store.move(task.id, DONE);
     const repeats = task.repeat ? " It repeats, so it moves on to its next date." : "";
     const text = `Done: “${shorten(task.description)}”.${repeats}`;
@@ -219,8 +220,8 @@ async function main() {
             const movedOn = answer && answer.status !== DONE;
             // Moved on, it is in Todo again: from Doing, it goes back there after.
             const undo = movedOn
-              ? store.undoCompletion(task).then(() => from === TODO || store.move(task.id, from))
-              : store.move(task.id, from);
+              ? store.undoCompletion(task).then(() => backInPlace(TODO))
+              : backInPlace(DONE);
             undo.catch(reportRollback("The task couldn't be taken back"));
           }, () => {});
         },
@@ -231,6 +232,23 @@ async function main() {
       (answer) => undone || repeatedAgain(task, DONE, answer),
       reportRollback("The task wasn't marked done"),
     );
+  }
+
+  /**
+   * What puts `task` back where it is now, from the column it will be in then (`status`): the
+   * same neighbours, or on top of its column if they have moved meanwhile. A repeating task
+   * moved on in Todo has kept its place there.
+   */
+  function returnTo(task) {
+    const now = view.placeOf(task.id);
+    const place = now && placeAt(now.others, task, now.index);
+    return (status) => {
+      if (status === task.status && status === TODO) return Promise.resolve();
+      if (!place || place.refused) return store.move(task.id, task.status);
+      return store
+        .place({ ...task, status }, task.status, place)
+        .catch(() => store.move(task.id, task.status));
+    };
   }
 
   // A repeating task moved to Done comes back in Todo on its next date (the server's answer):

@@ -1,7 +1,14 @@
-import { showUpdatePrompt } from "./update-prompt.js";
-
 // Importing this module registers the service worker (hosting/src/sw/sw.js) and offers each
 // new version of the app it finds: `import "../ui/register-sw.js";` in a page's entry.
+
+/**
+ * The prompt's code loads when there is a new version to offer (from the shell the worker
+ * serving this page keeps, so offline too).
+ * @param {() => void} onReload
+ */
+function showUpdatePrompt(onReload) {
+  import("./update-prompt.js").then((prompt) => prompt.showUpdatePrompt(onReload));
+}
 
 /** Browsers look for a new worker on navigations; a tab left open checks this often too. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
