@@ -1,6 +1,7 @@
 // What the web app takes from the API's contract, functions/openapi.yaml: the limits the
-// browser enforces, the task's fields and statuses, and the buttons a reminder carries. hosting/build.mjs hands them to the
-// bundle (esbuild `define`); the JS unit tests (tests/js) set them the same way.
+// browser enforces, the task's fields and statuses, and the buttons a reminder carries.
+// hosting/build.mjs hands them to the bundle (esbuild `define`); the JS unit tests (tests/js)
+// set them the same way.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Page, expect
 
+from tests.support.boards import column_order
 from tests.support.people import Person
 
 from .screenshots import save_screenshots
@@ -15,11 +16,6 @@ def _create(person: Person, description: str, **fields: object) -> dict:
     answer = person.post("/tasks", json={"description": description, **fields})
     assert answer.status_code == 201, answer.text
     return answer.json()
-
-
-def _server_order(person: Person) -> list[str]:
-    tasks = person.get("/tasks", params={"status": "todo"}).json()["tasks"]
-    return [task["description"] for task in sorted(tasks, key=lambda task: task["rank"])]
 
 
 def _drop_on_top_half(page: Page, text: str, onto: str) -> None:
@@ -55,7 +51,7 @@ def test_cards_are_put_in_order_by_drag_and_by_keyboard_and_stay_so(
     expect(card(page, "Buy milk")).to_be_focused()
     expect(page.locator("#board-announcer")).to_have_text("Moved “Buy milk”: now 2 of 3 in Todo.")
     wait_until_saved(page)
-    assert _server_order(person) == ["Book flights", "Buy milk", "Call mom"]
+    assert column_order(person, "todo") == ["Book flights", "Buy milk", "Call mom"]
     save_screenshots(page, "reorder")
 
     page.reload()

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Page, expect
 
+from tests.support.boards import column_order
 from tests.support.people import Person
 from tests.support.waiting import eventually
 
@@ -75,12 +76,8 @@ def test_undo_puts_a_finished_task_back_in_its_own_place_in_its_column(
     ).click()
     expect(texts).to_have_text(["Call mom", "Buy milk", "Book flights"])
     wait_until_saved(page)
-
-    def server_order() -> list[str]:
-        tasks = person.get("/tasks", params={"status": "todo"}).json()["tasks"]
-        return [task["description"] for task in sorted(tasks, key=lambda task: task["rank"])]
-
-    eventually(lambda: server_order() == ["Call mom", "Buy milk", "Book flights"])
+    expected = ["Call mom", "Buy milk", "Book flights"]
+    eventually(lambda: column_order(person, "todo") == expected)
 
 
 def test_the_check_on_a_repeating_task_moves_it_on_and_undo_takes_the_completion_back(

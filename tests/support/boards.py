@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from fractional_indexing import generate_n_keys_between
 from google.cloud import firestore
 
+from tests.support.people import Person
 from tests.support.product import Status, Task, stats_ref
 from tests.support.waiting import eventually
 
@@ -38,6 +39,13 @@ def newest_on_top(created: list[datetime]) -> list[str]:
     for position, index in enumerate(oldest_first):
         ranks[index] = keys[len(created) - 1 - position]
     return ranks
+
+
+def column_order(person: Person, status: Status) -> list[str]:
+    """The texts of a column's tasks in the person's order (by rank), as the API keeps them."""
+    answer = person.get("/tasks", params={"status": status})
+    assert answer.ok, answer.text
+    return [task["description"] for task in sorted(answer.json()["tasks"], key=lambda t: t["rank"])]
 
 
 def seed_open_tasks(

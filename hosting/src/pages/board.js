@@ -204,7 +204,6 @@ async function main() {
    * it was done for, its completion taken back (the server's undo_completion).
    */
   function completeWithUndo(task) {
-    const from = task.status;
     const backInPlace = returnTo(task);
     const done = store.move(task.id, DONE);
     const repeats = task.repeat ? " It repeats, so it moves on to its next date." : "";
